@@ -1,0 +1,27 @@
+package dev.boomerang.customer.internal;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the customer module, under {@code boomerang.customer}.
+ *
+ * @param defaultCurrency the currency of orders and carts that name none (ISO 4217)
+ * @param defaultPhoneRegion the region (ISO 3166 alpha-2) a phone number without + is read in; empty means
+ *     every number must be international
+ * @param maxRowsPerRequest the most rows one API request may carry; bulk loads go through the command line
+ * @param demo the demo store seeded into an empty database
+ */
+@ConfigurationProperties("boomerang.customer")
+public record CustomerProperties(@DefaultValue("USD") String defaultCurrency, String defaultPhoneRegion,
+        @DefaultValue("100000") int maxRowsPerRequest, @DefaultValue Demo demo) {
+
+    /**
+     * @param enabled seed the demo store when the database has no customers
+     * @param customers how many customers the demo store has
+     * @param seed the random seed: the same seed gives the same store (relative to the day it is seeded)
+     */
+    public record Demo(@DefaultValue("false") boolean enabled, @DefaultValue("3000") int customers,
+            @DefaultValue("20260101") long seed) {
+    }
+}

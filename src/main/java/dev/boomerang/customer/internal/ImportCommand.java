@@ -1,0 +1,178 @@
+package dev.boomerang.customer.internal;
+
+import dev.boomerang.customer.internal.ingest.CsvRows;
+import dev.boomerang.customer.internal.ingest.IngestRejectedException;
+import dev.boomerang.customer.internal.ingest.RowError;
+import dev.boomerang.customer.internal.ingest.RowErrors;
+import dev.boomerang.customer.internal.ingest.RowSchema;
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.LongConsumer;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code import customers|orders|products FILE.csv}: streams a CSV file of any size into the configured
+ * database, all or nothing, with progress on the terminal. Imports are history: they publish no events, so
+ * importing last year's orders starts no flow.
+ */
+@Component
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Import a CSV file (header row naming the columns) into the store, all or nothing.")
+class ImportCommand implements Callable<Integer> {
+
+    enum Kind { customers, orders, products }
+
+    @Parameters(index = "0", description = "What the file holds: ${COMPLETION-CANDIDATES}")
+    Kind kind;
+
+    @Parameters(index = "1", description = "The CSV file")
+    Path file;
+
+    @Spec
+    CommandSpec spec;
+
+    private final CustomerIngest customers;
+    private final OrderIngest orders;
+    private final ProductIngest products;
+
+    ImportCommand(CustomerIngest customers, OrderIngest orders, ProductIngest products) {
+        this.customers = customers;
+        this.orders = orders;
+        this.products = products;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            err.println("import: cannot read " + file);
+            return 2;
+        }
+        long size = Files.size(file);
+        long started = System.nanoTime();
+        try (CountingStream in = new CountingStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            Progress progress = new Progress(err, kind.name(), in, size, started);
+            RowErrors errors = new RowErrors();
+            IngestSource source = IngestSource.importFile(file.getFileName().toString());
+            try (CsvRows rows = new CsvRows(in, schema())) {
+                IngestSummary summary = switch (kind) {
+                    case customers -> customers.ingest(rows, errors, source, progress);
+                    case orders -> orders.ingest(rows, errors, source, progress);
+                    case products -> products.ingest(rows, errors, source, progress);
+                };
+                double seconds = (System.nanoTime() - started) / 1e9;
+                progress.clear();
+                err.printf(Locale.ROOT, "imported %,d %s from %s in %.1f s (%,.0f rows/s): %,d new, %,d updated, %,d unchanged%n",
+                        summary.rows(), kind, file.getFileName(), seconds, summary.rows() / Math.max(seconds, 1e-9),
+                        summary.created(), summary.updated(), summary.unchanged());
+                err.flush();
+                return 0;
+            }
+            catch (IngestRejectedException ex) {
+                progress.clear();
+                err.println(file.getFileName() + ": " + ex.getMessage());
+                for (RowError error : ex.errors()) {
+                    err.println("  " + error);
+                }
+                if (ex.errorCount() > ex.errors().size()) {
+                    err.printf(Locale.ROOT, "  ... and %,d more%n", ex.errorCount() - ex.errors().size());
+                }
+                err.flush();
+                return 1;
+            }
+        }
+    }
+
+    private RowSchema schema() {
+        return switch (kind) {
+            case customers -> RowSchema.CUSTOMERS;
+            case orders -> RowSchema.ORDERS;
+            case products -> RowSchema.PRODUCTS;
+        };
+    }
+
+    /** Counts the bytes read, for the percentage shown. */
+    static final class CountingStream extends FilterInputStream {
+        private long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        long count() {
+            return count;
+        }
+    }
+
+    /** A progress line on the terminal, rewritten at most twice a second. */
+    static final class Progress implements LongConsumer {
+        private final PrintWriter err;
+        private final String what;
+        private final CountingStream in;
+        private final long size;
+        private final long started;
+        private long lastShown;
+        private boolean shown;
+
+        Progress(PrintWriter err, String what, CountingStream in, long size, long started) {
+            this.err = err;
+            this.what = what;
+            this.in = in;
+            this.size = size;
+            this.started = started;
+            this.lastShown = started;
+        }
+
+        @Override
+        public void accept(long rows) {
+            if ((rows & 1023) != 0) {
+                return;
+            }
+            long now = System.nanoTime();
+            if (now - lastShown < 500_000_000L) {
+                return;
+            }
+            lastShown = now;
+            shown = true;
+            double seconds = (now - started) / 1e9;
+            err.printf(Locale.ROOT, "\r%s: %,d rows read, %d%% of the file, %,.0f rows/s   ", what, rows,
+                    size == 0 ? 100 : in.count() * 100 / size, rows / seconds);
+            err.flush();
+        }
+
+        void clear() {
+            if (shown) {
+                err.print("\r" + " ".repeat(78) + "\r");
+            }
+        }
+    }
+}

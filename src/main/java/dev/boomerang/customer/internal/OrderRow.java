@@ -1,0 +1,55 @@
+package dev.boomerang.customer.internal;
+
+import dev.boomerang.customer.internal.ingest.FieldReader;
+import dev.boomerang.customer.internal.ingest.RawRow;
+import dev.boomerang.customer.internal.ingest.RowErrors;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+
+/** A validated order row; {@code items} is null when the input said nothing of items (keep the stored ones). */
+record OrderRow(int number, long line, String externalId, String customerExternalId, Instant placedAt,
+        BigDecimal total, String currency, String discountCode, List<LineItem> items) {
+
+    static OrderRow parse(RawRow row, RowErrors errors, String defaultCurrency) {
+        FieldReader in = new FieldReader(row, errors);
+        String externalId = in.required("order_id", 128);
+        String customer = in.required("customer_id", 128);
+        Instant placedAt = in.required("placed_at", () -> in.instant("placed_at"));
+        BigDecimal total = in.required("total", () -> in.money("total"));
+        Currency currency = in.currency("currency");
+        String discountCode = in.text("discount_code", 64);
+        List<LineItem> items = LineItem.parseAll(row.items(), in);
+        if (!in.ok()) {
+            return null;
+        }
+        return new OrderRow(row.number(), row.line(), externalId, customer, placedAt, total,
+                currency == null ? defaultCurrency : currency.getCurrencyCode(), discountCode, items);
+    }
+
+    /** A line of an order or a cart. */
+    record LineItem(String sku, String name, String category, int quantity, BigDecimal price) {
+
+        static List<LineItem> parseAll(List<Map<String, String>> raw, FieldReader in) {
+            if (raw == null) {
+                return null;
+            }
+            List<LineItem> items = new ArrayList<>(raw.size());
+            for (int i = 0; i < raw.size(); i++) {
+                FieldReader item = in.nested(raw.get(i), "items[" + i + "]");
+                String sku = item.required("sku", 128);
+                String name = item.text("name", 300);
+                String category = item.text("category", 100);
+                Integer quantity = item.required("quantity", () -> item.positiveInt("quantity"));
+                BigDecimal price = item.required("price", () -> item.money("price"));
+                if (item.ok()) {
+                    items.add(new LineItem(sku, name, category, quantity, price));
+                }
+            }
+            return items;
+        }
+    }
+}

@@ -1,0 +1,254 @@
+package dev.boomerang.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.boomerang.support.Http;
+import dev.boomerang.support.Http.Response;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The store's data coming in through the REST API: upserts, aggregates, idempotent re-sends, all-or-nothing
+ * rejection of bad batches, and authentication. Runs once per database (see the subclasses).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(RecordedStoreEvents.class)
+abstract class StoreIngestContract {
+
+    static final String JSON = "application/json";
+    static final String CSV = "text/csv";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ObjectMapper mapper;
+
+    @Autowired
+    RecordedStoreEvents events;
+
+    Http http;
+
+    @BeforeEach
+    void emptyStore() {
+        http = new Http(port);
+        for (String table : List.of("order_item", "orders", "cart_item", "cart", "consent_change", "customer_attribute",
+                "customer", "product")) {
+            jdbc.update("DELETE FROM " + table);
+        }
+        events.clear();
+    }
+
+    Response post(String path, String contentType, String body) {
+        return http.ingest("POST", path, contentType, body);
+    }
+
+    JsonNode json(Response response) {
+        return mapper.readTree(response.body());
+    }
+
+    int count(String table) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class);
+    }
+
+    Map<String, Object> customerRow(String externalId) {
+        return jdbc.queryForMap("SELECT * FROM customer WHERE external_id = ?", externalId);
+    }
+
+    void twoCustomers() {
+        Response r = post("/api/customers", CSV, """
+                customer_id,email,phone,first_name,time_zone,email_consent,sms_consent
+                c1,Ann@Example.com,+48 600 700 800,Ann,Europe/Warsaw,yes,no
+                c2,bob@example.com,,Bob,America/New_York,,
+                """);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+    }
+
+    @Test
+    void customersAreUpsertedByExternalIdAndKeepColumnsTheInputDoesNotName() {
+        twoCustomers();
+        assertThat(customerRow("c1")).containsEntry("EMAIL".toLowerCase(), "ann@example.com");
+        // a later file without the phone column changes the name and leaves the phone alone
+        Response r = post("/api/customers", JSON, """
+                [{"customer_id": "c1", "first_name": "Anna", "attributes": {"country": "PL"}}]""");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(json(r).get("updated").asInt()).isEqualTo(1);
+        Map<String, Object> c1 = customerRow("c1");
+        assertThat(c1.get("first_name")).isEqualTo("Anna");
+        assertThat(c1.get("phone")).isEqualTo("+48600700800");
+        assertThat(c1.get("time_zone")).isEqualTo("Europe/Warsaw");
+        assertThat(count("customer")).isEqualTo(2);
+
+        JsonNode view = json(http.admin("GET", "/api/customers/c1"));
+        assertThat(view.get("firstName").asString()).isEqualTo("Anna");
+        assertThat(view.get("attributes").get("country").asString()).isEqualTo("PL");
+        assertThat(view.get("consent").get("email").get("granted").asBoolean()).isTrue();
+        assertThat(view.get("consent").get("email").get("source").asString()).isEqualTo("api");
+        assertThat(http.admin("GET", "/api/customers/nobody").status()).isEqualTo(404);
+    }
+
+    @Test
+    void everyConsentChangeIsRecordedWithWhenAndWhereAndPublished() {
+        twoCustomers();
+        events.clear();
+        post("/api/customers", JSON, """
+                [{"customer_id": "c1", "email_consent": false}, {"customer_id": "c2", "email_consent": null}]""");
+        List<Map<String, Object>> history = jdbc.queryForList("""
+                SELECT channel, granted, source FROM consent_change cc JOIN customer c ON c.id = cc.customer_id
+                WHERE c.external_id = 'c1' ORDER BY cc.id""");
+        assertThat(history).extracting(h -> h.get("channel") + "=" + h.get("granted"))
+            .containsExactly("email=true", "sms=false", "email=false");
+        assertThat(events.of(ConsentChanged.class)).singleElement()
+            .satisfies(e -> assertThat(e.channel()).isEqualTo(ContactChannel.EMAIL))
+            .satisfies(e -> assertThat(e.granted()).isFalse());
+        assertThat(customerRow("c2").get("email_consent")).isNull(); // null says nothing: it withdraws nothing
+    }
+
+    @Test
+    void ordersKeepTheCustomersAggregatesExact() {
+        twoCustomers();
+        Response r = post("/api/orders", CSV, """
+                order_id,customer_id,placed_at,total,currency
+                o1,c1,2026-01-10,20.00,USD
+                o2,c1,2026-03-05T12:30:00+01:00,35.50,USD
+                o3,c2,2026-02-01T00:00:00Z,10,EUR
+                """);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(json(r).get("created").asInt()).isEqualTo(3);
+        Map<String, Object> c1 = customerRow("c1");
+        assertThat(c1.get("order_count")).isEqualTo(2);
+        assertThat((BigDecimal) c1.get("total_spent")).isEqualByComparingTo("55.50");
+        JsonNode view = json(http.admin("GET", "/api/customers/c1")).get("orders");
+        assertThat(view.get("firstOrderAt").asString()).isEqualTo("2026-01-10T00:00:00Z");
+        assertThat(view.get("lastOrderAt").asString()).isEqualTo("2026-03-05T11:30:00Z");
+    }
+
+    @Test
+    void reSendingOrdersNeverCountsThemTwiceAndACorrectionIsApplied() {
+        twoCustomers();
+        String batch = """
+                [{"order_id": "o1", "customer_id": "c1", "placed_at": "2026-01-10", "total": "20.00",
+                  "items": [{"sku": "A", "quantity": 2, "price": "10.00", "category": "coffee"}]},
+                 {"order_id": "o2", "customer_id": "c1", "placed_at": "2026-01-12", "total": "5"}]""";
+        assertThat(post("/api/orders", JSON, batch).status()).isEqualTo(200);
+        assertThat(events.of(OrderPlaced.class)).hasSize(2);
+        Response again = post("/api/orders", JSON, batch);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(json(again).get("created").asInt()).isZero();
+        assertThat(json(again).get("unchanged").asInt()).isEqualTo(2);
+        assertThat(events.of(OrderPlaced.class)).as("a re-sent order is not placed again").hasSize(2);
+        assertThat(customerRow("c1").get("order_count")).isEqualTo(2);
+        assertThat((BigDecimal) customerRow("c1").get("total_spent")).isEqualByComparingTo("25");
+        assertThat(count("order_item")).isEqualTo(1);
+
+        Response corrected = post("/api/orders", JSON, """
+                [{"order_id": "o2", "customer_id": "c1", "placed_at": "2026-01-12", "total": "7.5"}]""");
+        assertThat(json(corrected).get("updated").asInt()).isEqualTo(1);
+        assertThat((BigDecimal) customerRow("c1").get("total_spent")).isEqualByComparingTo("27.5");
+        assertThat(customerRow("c1").get("order_count")).isEqualTo(2);
+        assertThat(count("order_item")).as("sent without items, o2's items are kept (none); o1's stay").isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            unknown customer   | /api/orders    | order_id,customer_id,placed_at,total\\nok1,c1,2026-01-01,5\\nbad,ghost,2026-01-01,5 | 2 | customer_id
+            negative amount    | /api/orders    | order_id,customer_id,placed_at,total\\nok1,c1,2026-01-01,5\\nbad,c1,2026-01-01,-1   | 2 | total
+            unparseable date   | /api/orders    | order_id,customer_id,placed_at,total\\nok1,c1,2026-01-01,5\\nbad,c1,01/02/2026,5    | 2 | placed_at
+            unknown currency   | /api/orders    | order_id,customer_id,placed_at,total,currency\\nok1,c1,2026-01-01,5,USD\\nbad,c1,2026-01-01,5,XYZ | 2 | currency
+            same order twice   | /api/orders    | order_id,customer_id,placed_at,total\\nok1,c1,2026-01-01,5\\nok1,c1,2026-01-02,6   | 2 | order_id
+            bad email          | /api/customers | customer_id,email\\nok9,ok@example.com\\nbad,not-an-address                        | 2 | email
+            bad phone          | /api/customers | customer_id,phone\\nok9,+48600700800\\nbad,+1 555                                  | 2 | phone
+            unknown zone       | /api/customers | customer_id,time_zone\\nok9,Europe/Warsaw\\nbad,Europe/Atlantis                    | 2 | time_zone
+            missing id         | /api/customers | customer_id,email\\nok9,ok@example.com\\n,x@example.com                            | 2 | customer_id
+            missing column     | /api/orders    | order_id,customer_id,total\\nok1,c1,5                                               | 0 | placed_at
+            unknown column     | /api/customers | customer_id,emial\\nok9,a@example.com                                              | 0 | emial
+            """)
+    void aBatchWithABadRowIsRejectedWholeAndNamesTheRowAndField(String what, String path, String csv, int row,
+            String field) {
+        twoCustomers();
+        int customers = count("customer");
+        Response r = post(path, CSV, csv.replace("\\n", "\n"));
+        assertThat(r.status()).as(r.body()).isEqualTo(row == 0 ? 400 : 422);
+        assertThat(r.body()).contains("nothing stored");
+        JsonNode error = json(r).get("errors").get(0);
+        assertThat(error.get("row").asInt()).isEqualTo(row);
+        assertThat(error.get("field").asString()).isEqualTo(field);
+        assertThat(count("orders")).as("no order of the batch is stored").isZero();
+        assertThat(count("customer")).as("no customer of the batch is stored").isEqualTo(customers);
+        assertThat(events.of(OrderPlaced.class)).isEmpty();
+    }
+
+    @Test
+    void everyBadRowOfABatchIsListedAtOnce() {
+        twoCustomers();
+        Response r = post("/api/orders", JSON, """
+                [{"order_id": "a", "customer_id": "c1", "placed_at": "soon", "total": "-3"},
+                 {"order_id": "b", "customer_id": "c1", "placed_at": "2026-01-01", "total": "4", "colour": "red"},
+                 {"order_id": "c", "customer_id": "c1", "placed_at": "2026-01-01", "total": "4",
+                  "items": [{"sku": "X", "quantity": 0, "price": "1"}]}]""");
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(json(r).get("errors").valueStream().map(e -> e.get("row").asInt() + ":" + e.get("field").asString()))
+            .containsExactlyInAnyOrder("1:placed_at", "1:total", "2:colour", "3:items[0].quantity");
+    }
+
+    @Test
+    void cartSnapshotsReplaceTheCartAndAnEmptyOneMeansEmptied() {
+        twoCustomers();
+        Response r = http.ingest("PUT", "/api/carts/k1", JSON, """
+                {"customer_id": "c1", "items": [{"sku": "A", "quantity": 2, "price": "12.50"}, {"sku": "B", "quantity": 1, "price": "5"}]}""");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(jdbc.queryForMap("SELECT status, total FROM cart WHERE external_id = 'k1'"))
+            .containsEntry("status", "open")
+            .satisfies(m -> assertThat((BigDecimal) m.get("total")).isEqualByComparingTo("30"));
+        http.ingest("PUT", "/api/carts/k1", JSON, """
+                {"customer_id": "c1", "items": []}""");
+        assertThat(jdbc.queryForObject("SELECT status FROM cart WHERE external_id = 'k1'", String.class)).isEqualTo("emptied");
+        assertThat(count("cart_item")).isZero();
+        assertThat(events.of(CartChanged.class)).extracting(CartChanged::status)
+            .containsExactly(CartStatus.OPEN, CartStatus.EMPTIED);
+        assertThat(http.ingest("PUT", "/api/carts/k2", JSON, """
+                {"customer_id": "ghost", "items": []}""").status()).isEqualTo(422);
+    }
+
+    @Test
+    void productsAreUpsertedBySku() {
+        assertThat(post("/api/products", CSV, """
+                sku,name,category,price,url
+                A,Beans,coffee,12.5,https://shop.example.com/a
+                """).status()).isEqualTo(200);
+        assertThat(post("/api/products", JSON, """
+                [{"sku": "A", "name": "Better beans", "category": "coffee", "price": "13"}]""").status()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT name FROM product WHERE sku = 'A'", String.class)).isEqualTo("Better beans");
+        assertThat(post("/api/products", JSON, """
+                [{"sku": "B", "name": "x", "url": "javascript:alert(1)"}]""").status()).isEqualTo(422);
+    }
+
+    @Test
+    void ingestWithoutCredentialsIsRefused() {
+        for (String path : List.of("/api/customers", "/api/orders", "/api/products")) {
+            assertThat(http.send("POST", path, JSON, "[]").status()).as(path).isEqualTo(401);
+            assertThat(http.send("POST", path, JSON, "[]", "X-Api-Key", "wrong").status()).as(path).isEqualTo(401);
+        }
+        assertThat(http.send("PUT", "/api/carts/k1", JSON, "{}").status()).isEqualTo(401);
+        assertThat(http.send("GET", "/api/customers/c1", null, null).status()).isEqualTo(401);
+        assertThat(http.send("GET", "/api/customers/c1", null, null, "X-Api-Key", Http.API_KEY).status())
+            .as("the ingest key writes the feed; it does not read customers").isEqualTo(403);
+        assertThat(http.send("GET", "/actuator/health", null, null).status()).isEqualTo(200);
+        assertThat(count("customer")).isZero();
+    }
+}
