@@ -2,6 +2,12 @@ package dev.boomerang.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.boomerang.customer.internal.CustomerIngest;
+import dev.boomerang.customer.internal.IngestProgress;
+import dev.boomerang.customer.internal.IngestSource;
+import dev.boomerang.customer.internal.OrderIngest;
+import dev.boomerang.customer.internal.ingest.RawRow;
+import dev.boomerang.customer.internal.ingest.RowErrors;
 import dev.boomerang.support.Http;
 import dev.boomerang.support.Http.Response;
 import java.math.BigDecimal;
@@ -16,6 +22,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -223,6 +231,35 @@ abstract class StoreIngestContract {
             .containsExactly(CartStatus.OPEN, CartStatus.EMPTIED);
         assertThat(http.ingest("PUT", "/api/carts/k2", JSON, """
                 {"customer_id": "ghost", "items": []}""").status()).isEqualTo(422);
+    }
+
+    @Autowired
+    CustomerIngest customerIngest;
+
+    @Autowired
+    OrderIngest orderIngest;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Test
+    void anIngestInsideALargerTransactionCommitsOrRollsBackWithIt() {
+        new TransactionTemplate(transactionManager).executeWithoutResult(tx -> {
+            customerIngest.ingest(List.of(row(Map.of("customer_id", "t1"))).iterator(), new RowErrors(),
+                    IngestSource.demo(), IngestProgress.NONE);
+            orderIngest.ingest(List.of(row(Map.of("order_id", "t1-1", "customer_id", "t1", "placed_at", "2026-01-01",
+                    "total", "3"))).iterator(), new RowErrors(), IngestSource.demo(), IngestProgress.NONE);
+            orderIngest.ingest(List.of(row(Map.of("order_id", "t1-2", "customer_id", "t1", "placed_at", "2026-01-02",
+                    "total", "4"))).iterator(), new RowErrors(), IngestSource.demo(), IngestProgress.NONE);
+            assertThat(count("orders")).isEqualTo(2);
+            tx.setRollbackOnly();
+        });
+        assertThat(count("customer")).as("nothing committed early (H2 commits on some DDL)").isZero();
+        assertThat(count("orders")).isZero();
+    }
+
+    private static RawRow row(Map<String, String> fields) {
+        return new RawRow(1, 0, fields, Map.of(), null);
     }
 
     @Test

@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.LongConsumer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -40,10 +39,13 @@ public class CustomerIngest {
     private final NamedParameterJdbcTemplate named;
     private final ApplicationEventPublisher events;
     private final CustomerProperties properties;
+    private final StoreDatabase database;
     private final Clock clock;
 
-    CustomerIngest(JdbcTemplate jdbc, ApplicationEventPublisher events, CustomerProperties properties, Clock clock) {
+    CustomerIngest(JdbcTemplate jdbc, ApplicationEventPublisher events, CustomerProperties properties,
+            StoreDatabase database, Clock clock) {
         this.jdbc = jdbc;
+        this.database = database;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.events = events;
         this.properties = properties;
@@ -51,7 +53,8 @@ public class CustomerIngest {
     }
 
     @Transactional
-    public IngestSummary ingest(Iterator<RawRow> rows, RowErrors errors, IngestSource source, LongConsumer progress) {
+    public IngestSummary ingest(Iterator<RawRow> rows, RowErrors errors, IngestSource source, IngestProgress progress) {
+        database.planEachStatementAfresh(jdbc);
         long count = 0;
         long[] createdUpdated = new long[2];
         List<CustomerRow> chunk = new ArrayList<>(CHUNK);
@@ -66,7 +69,7 @@ public class CustomerIngest {
                     chunk.clear();
                 }
             }
-            progress.accept(count);
+            progress.rowsRead(count);
         }
         errors.throwIfAny("customers");
         write(chunk, source, createdUpdated);

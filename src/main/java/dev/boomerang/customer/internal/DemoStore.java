@@ -25,6 +25,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Seeds a demo coffee-and-tea store into an empty database, so every feature has something to act on from the
@@ -70,10 +72,13 @@ class DemoStore implements ApplicationRunner {
     private final CartIngest carts;
     private final JdbcTemplate jdbc;
     private final CustomerProperties properties;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     DemoStore(CustomerIngest customers, OrderIngest orders, ProductIngest products, CartIngest carts,
-            JdbcTemplate jdbc, CustomerProperties properties, Clock clock) {
+            JdbcTemplate jdbc, CustomerProperties properties, PlatformTransactionManager transactionManager,
+            Clock clock) {
+        this.transactions = new TransactionTemplate(transactionManager);
         this.customers = customers;
         this.orders = orders;
         this.products = products;
@@ -85,6 +90,11 @@ class DemoStore implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        // one transaction: a request during seeding sees no demo store or all of it, never customers without orders
+        transactions.executeWithoutResult(status -> seed());
+    }
+
+    private void seed() {
         Integer existing = jdbc.queryForObject("SELECT COUNT(*) FROM customer", Integer.class);
         if (existing != null && existing > 0) {
             return;
@@ -93,8 +103,7 @@ class DemoStore implements ApplicationRunner {
         Random random = new Random(properties.demo().seed());
         Instant today = clock.instant().truncatedTo(ChronoUnit.DAYS);
         IngestSource demo = IngestSource.demo();
-        products.ingest(productRows().iterator(), new RowErrors(), demo, n -> {
-        });
+        products.ingest(productRows().iterator(), new RowErrors(), demo, IngestProgress.NONE);
         List<RawRow> customerRows = new ArrayList<>();
         List<RawRow> orderRows = new ArrayList<>();
         List<Map<String, Object>> cartPlans = new ArrayList<>();
@@ -107,10 +116,8 @@ class DemoStore implements ApplicationRunner {
                 cartPlans.add(Map.of("customer", id, "market", market, "n", i));
             }
         }
-        customers.ingest(customerRows.iterator(), new RowErrors(), demo, n -> {
-        });
-        orders.ingest(orderRows.iterator(), new RowErrors(), demo, n -> {
-        });
+        customers.ingest(customerRows.iterator(), new RowErrors(), demo, IngestProgress.NONE);
+        orders.ingest(orderRows.iterator(), new RowErrors(), demo, IngestProgress.NONE);
         for (Map<String, Object> plan : cartPlans) {
             cart(plan, today, random, demo);
         }

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.function.LongConsumer;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -134,7 +133,7 @@ class ImportCommand implements Callable<Integer> {
     }
 
     /** A progress line on the terminal, rewritten at most twice a second. */
-    static final class Progress implements LongConsumer {
+    static final class Progress implements IngestProgress {
         private final PrintWriter err;
         private final String what;
         private final CountingStream in;
@@ -153,7 +152,15 @@ class ImportCommand implements Callable<Integer> {
         }
 
         @Override
-        public void accept(long rows) {
+        public void stage(String stage) {
+            double seconds = (System.nanoTime() - started) / 1e9;
+            err.printf(Locale.ROOT, "\r%s: %s (%.0f s so far)%s", what, stage, seconds, " ".repeat(30));
+            err.flush();
+            shown = true;
+        }
+
+        @Override
+        public void rowsRead(long rows) {
             if ((rows & 1023) != 0) {
                 return;
             }

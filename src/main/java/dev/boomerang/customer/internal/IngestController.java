@@ -50,22 +50,19 @@ class IngestController {
     @PostMapping(path = "/customers", consumes = { MediaType.APPLICATION_JSON_VALUE, CSV })
     Map<String, Object> customers(@RequestHeader("Content-Type") MediaType type, InputStream body) {
         RowErrors errors = new RowErrors();
-        return summary(customers.ingest(rows(type, body, RowSchema.CUSTOMERS, errors), errors, IngestSource.api(), n -> {
-        }));
+        return summary(customers.ingest(rows(type, body, RowSchema.CUSTOMERS, errors), errors, IngestSource.api(), IngestProgress.NONE));
     }
 
     @PostMapping(path = "/orders", consumes = { MediaType.APPLICATION_JSON_VALUE, CSV })
     Map<String, Object> orders(@RequestHeader("Content-Type") MediaType type, InputStream body) {
         RowErrors errors = new RowErrors();
-        return summary(orders.ingest(rows(type, body, RowSchema.ORDERS, errors), errors, IngestSource.api(), n -> {
-        }));
+        return summary(orders.ingest(rows(type, body, RowSchema.ORDERS, errors), errors, IngestSource.api(), IngestProgress.NONE));
     }
 
     @PostMapping(path = "/products", consumes = { MediaType.APPLICATION_JSON_VALUE, CSV })
     Map<String, Object> products(@RequestHeader("Content-Type") MediaType type, InputStream body) {
         RowErrors errors = new RowErrors();
-        return summary(products.ingest(rows(type, body, RowSchema.PRODUCTS, errors), errors, IngestSource.api(), n -> {
-        }));
+        return summary(products.ingest(rows(type, body, RowSchema.PRODUCTS, errors), errors, IngestSource.api(), IngestProgress.NONE));
     }
 
     @PutMapping(path = "/carts/{externalId}", consumes = MediaType.APPLICATION_JSON_VALUE)

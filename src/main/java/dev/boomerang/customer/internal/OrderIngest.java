@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongConsumer;
 import javax.sql.DataSource;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,7 +50,8 @@ public class OrderIngest {
     }
 
     @Transactional
-    public IngestSummary ingest(Iterator<RawRow> rows, RowErrors errors, IngestSource source, LongConsumer progress) {
+    public IngestSummary ingest(Iterator<RawRow> rows, RowErrors errors, IngestSource source, IngestProgress progress) {
+        database.allowLargeSorts(jdbc);
         long count = 0;
         try (OrderStage stage = new OrderStage(jdbc, dataSource, database)) {
             while (rows.hasNext()) {
@@ -61,13 +61,14 @@ public class OrderIngest {
                 if (row != null && errors.isEmpty()) {
                     stage.add(row);
                 }
-                progress.accept(count);
+                progress.rowsRead(count);
             }
             errors.throwIfAny("orders");
             stage.finish();
+            progress.stage("checking customers and duplicates");
             checkAgainstStore(errors);
             errors.throwIfAny("orders");
-            return merge(count, source, stage.anyItems());
+            return merge(count, source, stage.anyItems(), progress);
         }
     }
 
@@ -101,13 +102,14 @@ public class OrderIngest {
         });
     }
 
-    private IngestSummary merge(long rows, IngestSource source, boolean anyItems) {
+    private IngestSummary merge(long rows, IngestSource source, boolean anyItems, IngestProgress progress) {
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         // the ids are kept only where events need them: a bulk import may bring millions
         String newOrders = """
                 FROM order_stage s WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.external_id = s.external_id)""";
         List<String> fresh = source.live() ? jdbc.queryForList("SELECT s.external_id " + newOrders, String.class) : List.of();
         long created = source.live() ? fresh.size() : jdbc.queryForObject("SELECT COUNT(*) " + newOrders, Long.class);
+        progress.stage("merging into the store");
         int merged = jdbc.update("""
                 MERGE INTO orders o
                 USING (SELECT s.external_id, c.id AS customer_id, s.placed_at, s.total, s.currency, s.discount_code
@@ -124,6 +126,7 @@ public class OrderIngest {
         if (anyItems) {
             replaceItems();
         }
+        progress.stage("recomputing the customers' order aggregates");
         recomputeAggregates(now);
         if (!fresh.isEmpty()) {
             publishPlaced(fresh);
@@ -154,7 +157,9 @@ public class OrderIngest {
                        JOIN orders o ON o.customer_id = touched.id
                        GROUP BY o.customer_id) a
                 ON (c.id = a.customer_id)
-                WHEN MATCHED THEN
+                WHEN MATCHED AND (c.order_count <> a.n OR c.total_spent <> a.spent
+                                  OR c.first_order_at IS DISTINCT FROM a.first_at
+                                  OR c.last_order_at IS DISTINCT FROM a.last_at) THEN
                     UPDATE SET order_count = a.n, total_spent = a.spent, first_order_at = a.first_at,
                                last_order_at = a.last_at, updated_at = ?
                 """, now);

@@ -38,20 +38,14 @@ final class OrderStage implements AutoCloseable {
 
     OrderStage(JdbcTemplate jdbc, DataSource dataSource, StoreDatabase database) {
         this.jdbc = jdbc;
-        jdbc.execute(database.createTransactionTable(ORDERS, """
+        database.createTransactionTable(jdbc, ORDERS, """
                 row_no INTEGER NOT NULL, line BIGINT NOT NULL, external_id VARCHAR(128) NOT NULL,
                 customer_external_id VARCHAR(128) NOT NULL, placed_at TIMESTAMP WITH TIME ZONE NOT NULL,
                 total NUMERIC(18, 4) NOT NULL, currency CHAR(3) NOT NULL, discount_code VARCHAR(64),
-                has_items BOOLEAN NOT NULL"""));
-        jdbc.execute(database.createTransactionTable(ITEMS, """
+                has_items BOOLEAN NOT NULL""", "external_id, row_no", "customer_external_id, row_no");
+        database.createTransactionTable(jdbc, ITEMS, """
                 order_external_id VARCHAR(128) NOT NULL, sku VARCHAR(128) NOT NULL, name VARCHAR(300),
-                category VARCHAR(100), quantity INTEGER NOT NULL, price NUMERIC(18, 4) NOT NULL"""));
-        if (!database.isPostgres()) {
-            // H2 answers the duplicate and join checks row by row; PostgreSQL hashes the stage instead, where
-            // an index on millions of staged rows would cost more than it saves
-            jdbc.execute("CREATE INDEX " + ORDERS + "_external_id_idx ON " + ORDERS + " (external_id)");
-            jdbc.execute("CREATE INDEX " + ORDERS + "_customer_idx ON " + ORDERS + " (customer_external_id)");
-        }
+                category VARCHAR(100), quantity INTEGER NOT NULL, price NUMERIC(18, 4) NOT NULL""");
         this.copy = database.isPostgres() ? startCopy(dataSource) : null;
     }
 

@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.LongConsumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -28,10 +27,12 @@ public class ProductIngest {
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
+    private final StoreDatabase database;
     private final Clock clock;
 
-    ProductIngest(JdbcTemplate jdbc, Clock clock) {
+    ProductIngest(JdbcTemplate jdbc, StoreDatabase database, Clock clock) {
         this.jdbc = jdbc;
+        this.database = database;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.clock = clock;
     }
@@ -40,7 +41,8 @@ public class ProductIngest {
     }
 
     @Transactional
-    public IngestSummary ingest(Iterator<RawRow> rows, RowErrors errors, IngestSource source, LongConsumer progress) {
+    public IngestSummary ingest(Iterator<RawRow> rows, RowErrors errors, IngestSource source, IngestProgress progress) {
+        database.planEachStatementAfresh(jdbc);
         long count = 0;
         long[] createdUpdated = new long[2];
         // last row wins within a chunk, as rows apply in order
@@ -56,7 +58,7 @@ public class ProductIngest {
                     chunk.clear();
                 }
             }
-            progress.accept(count);
+            progress.rowsRead(count);
         }
         errors.throwIfAny("products");
         write(chunk, createdUpdated);
