@@ -11,7 +11,11 @@ import dev.boomerang.customer.internal.ingest.RowErrors;
 import dev.boomerang.support.Http;
 import dev.boomerang.support.Http.Response;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -172,6 +176,39 @@ abstract class StoreIngestContract {
         assertThat(count("order_item")).as("sent without items, o2's items are kept (none); o1's stay").isEqualTo(1);
     }
 
+    @Test
+    void concurrentBatchesForOneCustomerAddUpExactly() throws Exception {
+        twoCustomers();
+        int threads = 4;
+        int batches = 25;
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                results.add(pool.submit(() -> {
+                    for (int b = 0; b < batches; b++) {
+                        String id = "t" + thread + "-b" + b;
+                        Response r = post("/api/orders", JSON, """
+                                [{"order_id": "%s-1", "customer_id": "c1", "placed_at": "2026-01-%02dT10:00:00Z", "total": "1.25"},
+                                 {"order_id": "%s-2", "customer_id": "c1", "placed_at": "2026-01-%02dT11:00:00Z", "total": "2"}]"""
+                            .formatted(id, b + 1, id, b + 1));
+                        if (r.status() != 200) {
+                            return r.status();
+                        }
+                    }
+                    return 200;
+                }));
+            }
+            for (Future<Integer> result : results) {
+                assertThat(result.get()).isEqualTo(200);
+            }
+        }
+        Map<String, Object> c1 = customerRow("c1");
+        assertThat(c1.get("order_count")).isEqualTo(threads * batches * 2);
+        assertThat((BigDecimal) c1.get("total_spent")).isEqualByComparingTo(BigDecimal.valueOf(threads * batches * 3.25));
+        assertThat(count("orders")).isEqualTo(threads * batches * 2);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             unknown customer   | /api/orders    | order_id,customer_id,placed_at,total\\nok1,c1,2026-01-01,5\\nbad,ghost,2026-01-01,5 | 2 | customer_id
@@ -231,6 +268,14 @@ abstract class StoreIngestContract {
             .containsExactly(CartStatus.OPEN, CartStatus.EMPTIED);
         assertThat(http.ingest("PUT", "/api/carts/k2", JSON, """
                 {"customer_id": "ghost", "items": []}""").status()).isEqualTo(422);
+        assertThat(http.ingest("PUT", "/api/carts/k3", JSON, """
+                {"customer_id": "c1", "items": [{"sku": "A", "quantity": 2147483647, "price": "99999999999999"}]}""")
+            .status()).as("an absurd cart is refused, not a database error").isEqualTo(422);
+        assertThat(http.ingest("PUT", "/api/carts/k3", JSON, """
+                {"customer_id": "c1", "items": [{"sku": "A", "quantity": 99999, "price": "9999999999"}]}""")
+            .status()).isEqualTo(422);
+        assertThat(http.ingest("PUT", "/api/carts/k3", JSON, "[1, 2]").status()).isEqualTo(400);
+        assertThat(count("cart")).isEqualTo(1);
     }
 
     @Autowired

@@ -26,6 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CartIngest {
 
+    /** The cart total column holds 14 digits before the point. */
+    static final BigDecimal MAX_TOTAL = new BigDecimal("1e14");
+
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
     private final CustomerProperties properties;
@@ -82,6 +85,13 @@ public class CartIngest {
         Instant updatedAt = in.instant("updated_at");
         List<LineItem> items = LineItem.parseAll(raw.items() == null ? List.of() : raw.items(), in);
         if (!in.ok()) {
+            return null;
+        }
+        BigDecimal total = items.stream()
+            .map(i -> i.price().multiply(BigDecimal.valueOf(i.quantity())))
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (total.compareTo(MAX_TOTAL) >= 0) {
+            in.error("items", "add up to more than a cart can hold (" + MAX_TOTAL.toPlainString() + ")");
             return null;
         }
         if (items.isEmpty() && status != CartStatus.CONVERTED) {

@@ -5,6 +5,7 @@ import dev.boomerang.customer.internal.ingest.RowError;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -27,8 +28,9 @@ class IngestProblems {
         return problem;
     }
 
-    @ExceptionHandler
-    ProblemDetail conflict(DuplicateKeyException ex) {
+    /** A unique key taken by a concurrent request, a deadlock, a lock not granted: all safe to send again. */
+    @ExceptionHandler({ DuplicateKeyException.class, ConcurrencyFailureException.class })
+    ProblemDetail conflict(Exception ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "another request stored the same record at the same moment; nothing of this one was stored, send it again");
         problem.setTitle("Concurrent update");

@@ -24,8 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>The batch is staged (see {@link OrderStage}), checked as a set (unknown customers, an order id twice in
  * the batch, an order moved to another customer), merged in one statement, and then the aggregates of every
- * customer the batch touched are recomputed from the orders table. Recomputing instead of adding makes a
- * re-sent or corrected order impossible to count twice. One transaction: any error refuses the whole batch.
+ * customer the batch touched are brought up to date (see {@link OrderAggregates}). A re-sent order changes
+ * nothing, so it can never count twice. One transaction: any error refuses the whole batch.
  */
 @Service
 public class OrderIngest {
@@ -126,8 +126,14 @@ public class OrderIngest {
         if (anyItems) {
             replaceItems();
         }
-        progress.stage("recomputing the customers' order aggregates");
-        recomputeAggregates(now);
+        progress.stage("updating the customers' order aggregates");
+        OrderAggregates aggregates = new OrderAggregates(jdbc);
+        if (created == rows) {
+            aggregates.addNewOrders(now);
+        }
+        else {
+            aggregates.recompute(now);
+        }
         if (!fresh.isEmpty()) {
             publishPlaced(fresh);
         }
@@ -145,24 +151,6 @@ public class OrderIngest {
                 SELECT o.id, i.sku, i.name, i.category, i.quantity, i.price
                 FROM order_item_stage i JOIN orders o ON o.external_id = i.order_external_id
                 """);
-    }
-
-    private void recomputeAggregates(OffsetDateTime now) {
-        jdbc.update("""
-                MERGE INTO customer c
-                USING (SELECT o.customer_id, COUNT(*) AS n, SUM(o.total) AS spent,
-                              MIN(o.placed_at) AS first_at, MAX(o.placed_at) AS last_at
-                       FROM (SELECT DISTINCT t.id FROM customer t
-                             JOIN order_stage s ON s.customer_external_id = t.external_id) touched
-                       JOIN orders o ON o.customer_id = touched.id
-                       GROUP BY o.customer_id) a
-                ON (c.id = a.customer_id)
-                WHEN MATCHED AND (c.order_count <> a.n OR c.total_spent <> a.spent
-                                  OR c.first_order_at IS DISTINCT FROM a.first_at
-                                  OR c.last_order_at IS DISTINCT FROM a.last_at) THEN
-                    UPDATE SET order_count = a.n, total_spent = a.spent, first_order_at = a.first_at,
-                               last_order_at = a.last_at, updated_at = ?
-                """, now);
     }
 
     private void publishPlaced(List<String> fresh) {

@@ -33,6 +33,9 @@ record OrderRow(int number, long line, String externalId, String customerExterna
     /** A line of an order or a cart. */
     record LineItem(String sku, String name, String category, int quantity, BigDecimal price) {
 
+        /** More of one item than any shop sells in one go; also keeps quantity * price within the columns. */
+        static final int MAX_QUANTITY = 100_000;
+
         static List<LineItem> parseAll(List<Map<String, String>> raw, FieldReader in) {
             if (raw == null) {
                 return null;
@@ -43,7 +46,7 @@ record OrderRow(int number, long line, String externalId, String customerExterna
                 String sku = item.required("sku", 128);
                 String name = item.text("name", 300);
                 String category = item.text("category", 100);
-                Integer quantity = item.required("quantity", () -> item.positiveInt("quantity"));
+                Integer quantity = item.required("quantity", () -> item.positiveInt("quantity", MAX_QUANTITY));
                 BigDecimal price = item.required("price", () -> item.money("price"));
                 if (item.ok()) {
                     items.add(new LineItem(sku, name, category, quantity, price));

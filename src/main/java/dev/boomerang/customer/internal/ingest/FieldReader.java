@@ -212,8 +212,12 @@ public final class FieldReader {
             if (value.length() == 10) {
                 return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
             }
-            if (value.endsWith("Z") || value.matches(".*[+-]\\d\\d:?\\d\\d$")) {
+            if (value.endsWith("Z") || value.matches(".*T.*[+-]\\d\\d:\\d\\d$")) {
                 return OffsetDateTime.parse(value).toInstant();
+            }
+            if (value.matches(".*T.*[+-]\\d{4}$")) { // ISO 8601's basic offset, -0500
+                int at = value.length() - 2;
+                return OffsetDateTime.parse(value.substring(0, at) + ":" + value.substring(at)).toInstant();
             }
             return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
         }
@@ -248,15 +252,16 @@ public final class FieldReader {
         return amount;
     }
 
-    public Integer positiveInt(String field) {
+    /** A whole number from 1 to {@code max}. */
+    public Integer positiveInt(String field, int max) {
         String value = text(field, 10);
         if (value == null) {
             return null;
         }
         try {
             int n = Integer.parseInt(value);
-            if (n <= 0) {
-                error(field, "must be a whole number above 0");
+            if (n <= 0 || n > max) {
+                error(field, "must be a whole number from 1 to " + max);
                 return null;
             }
             return n;
