@@ -22,7 +22,7 @@ CREATE TABLE customer (
     first_order_at       TIMESTAMP WITH TIME ZONE,
     last_order_at        TIMESTAMP WITH TIME ZONE,
     order_count          INTEGER        DEFAULT 0 NOT NULL,
-    total_spent          NUMERIC(18, 4) DEFAULT 0 NOT NULL,
+    total_spent          NUMERIC(28, 4) DEFAULT 0 NOT NULL,   -- room for the sum of many maximal orders
     created_at           TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at           TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT customer_external_id_key UNIQUE (external_id)

@@ -308,6 +308,87 @@ abstract class StoreIngestContract {
     }
 
     @Test
+    void aReSentOrderWithoutCurrencyOrDiscountColumnsKeepsTheStoredOnes() {
+        twoCustomers();
+        post("/api/orders", CSV, """
+                order_id,customer_id,placed_at,total,currency,discount_code
+                o1,c1,2026-01-10,20.00,EUR,SPRING10
+                """);
+        Response again = post("/api/orders", CSV, """
+                order_id,customer_id,placed_at,total
+                o1,c1,2026-01-10,20.00
+                """);
+        assertThat(json(again).get("unchanged").asInt()).isEqualTo(1);
+        assertThat(jdbc.queryForMap("SELECT currency, discount_code FROM orders WHERE external_id = 'o1'"))
+            .containsEntry("currency", "EUR").containsEntry("discount_code", "SPRING10");
+        post("/api/orders", CSV, """
+                order_id,customer_id,placed_at,total,discount_code
+                o1,c1,2026-01-10,20.00,
+                """);
+        assertThat(jdbc.queryForObject("SELECT discount_code FROM orders WHERE external_id = 'o1'", String.class))
+            .as("an empty cell clears").isNull();
+        post("/api/orders", CSV, """
+                order_id,customer_id,placed_at,total
+                o2,c1,2026-01-11,5
+                """);
+        assertThat(jdbc.queryForObject("SELECT currency FROM orders WHERE external_id = 'o2'", String.class))
+            .as("a new order without currency takes the store's").isEqualTo("USD");
+    }
+
+    @Test
+    void attributesAreRemovedByAnEmptyCellOrNull() {
+        post("/api/customers", CSV, """
+                customer_id,attr.country,attr.tier
+                c1,PL,gold
+                """);
+        post("/api/customers", CSV, """
+                customer_id,attr.tier
+                c1,
+                """);
+        assertThat(jdbc.queryForList("SELECT name FROM customer_attribute", String.class)).containsExactly("country");
+        post("/api/customers", JSON, """
+                [{"customer_id": "c1", "attributes": {"country": null}}]""");
+        assertThat(count("customer_attribute")).isZero();
+    }
+
+    @Test
+    void hostileValuesAreRowErrorsNotServerErrors() {
+        twoCustomers();
+        Response r = post("/api/orders", JSON, """
+                [{"order_id": "y0", "customer_id": "c1", "placed_at": "0000-06-01", "total": "1"},
+                 {"order_id": "y1", "customer_id": "c1", "placed_at": "+300000-01-01T00:00:00Z", "total": "1"},
+                 {"order_id": "big", "customer_id": "c1", "placed_at": "2026-01-01", "total": 99999999999999.9999}]""");
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        assertThat(json(r).get("errorCount").asInt()).isEqualTo(2);
+        String escapedNul = "\\" + "u0000"; // JSON's escape for the NUL character, which PostgreSQL cannot store
+        Response nul = post("/api/customers", JSON, """
+                [{"customer_id": "c1", "attributes": {"note": "a%sb"}}]""".formatted(escapedNul));
+        assertThat(nul.status()).as(nul.body()).isEqualTo(422);
+        // the largest amounts pass validation, and their sum still fits the customer's total
+        Response big = post("/api/orders", JSON, """
+                [{"order_id": "big1", "customer_id": "c1", "placed_at": "2026-01-01", "total": 99999999999999.9999},
+                 {"order_id": "big2", "customer_id": "c1", "placed_at": "2026-01-02", "total": "99999999999999.9999"}]""");
+        assertThat(big.status()).as(big.body()).isEqualTo(200);
+        assertThat((BigDecimal) customerRow("c1").get("total_spent")).isEqualByComparingTo("199999999999999.9998");
+    }
+
+    @Test
+    void productsKeepColumnsTheInputDoesNotName() {
+        post("/api/products", CSV, """
+                sku,name,category,price,url
+                A,Beans,coffee,12.5,https://shop.example.com/a
+                """);
+        post("/api/products", CSV, """
+                sku,name,price
+                A,Beans,13
+                """);
+        assertThat(jdbc.queryForMap("SELECT category, price, url FROM product WHERE sku = 'A'"))
+            .containsEntry("category", "coffee")
+            .containsEntry("url", "https://shop.example.com/a")
+            .satisfies(m -> assertThat((BigDecimal) m.get("price")).isEqualByComparingTo("13"));
+    }
+
+    @Test
     void productsAreUpsertedBySku() {
         assertThat(post("/api/products", CSV, """
                 sku,name,category,price,url

@@ -132,12 +132,17 @@ public class CustomerIngest {
         createdUpdated[1] += updated.size();
     }
 
+    /**
+     * The chunk's stored customers, locked (in id order, so concurrent batches cannot deadlock) until the
+     * transaction ends: a concurrent batch must not write back consent or contact details it read before ours.
+     */
     private Map<String, Stored> load(List<String> externalIds) {
         Map<String, Stored> byId = new HashMap<>();
         named.query("""
                 SELECT id, external_id, email, phone, first_name, last_name, locale, time_zone, birthday,
                        email_consent, sms_consent
                 FROM customer WHERE external_id IN (:ids)
+                ORDER BY id FOR UPDATE
                 """, Map.of("ids", externalIds), (ResultSet rs) -> {
             Stored s = new Stored(rs.getString("external_id"), false);
             s.id = rs.getLong("id");

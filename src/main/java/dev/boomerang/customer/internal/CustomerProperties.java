@@ -2,6 +2,7 @@ package dev.boomerang.customer.internal;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the customer module, under {@code boomerang.customer}.
@@ -10,11 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultPhoneRegion the region (ISO 3166 alpha-2) a phone number without + is read in; empty means
  *     every number must be international
  * @param maxRowsPerRequest the most rows one API request may carry; bulk loads go through the command line
+ * @param maxRequestSize the largest body one API request may carry
  * @param demo the demo store seeded into an empty database
  */
 @ConfigurationProperties("boomerang.customer")
 public record CustomerProperties(@DefaultValue("USD") String defaultCurrency, String defaultPhoneRegion,
-        @DefaultValue("100000") int maxRowsPerRequest, @DefaultValue Demo demo) {
+        @DefaultValue("100000") int maxRowsPerRequest, @DefaultValue("64MB") DataSize maxRequestSize,
+        @DefaultValue Demo demo) {
 
     /**
      * @param enabled seed the demo store when the database has no customers

@@ -50,6 +50,9 @@ record CustomerRow(String externalId, Map<String, Object> profile, Map<ContactCh
             else if (value != null && value.length() > 1000) {
                 in.error("attr." + name, "longer than 1000 characters");
             }
+            else if (value != null && FieldReader.hasControlCharacter(value)) {
+                in.error("attr." + name, "contains a control character");
+            }
             else {
                 attributes.put(name, value == null || value.isBlank() ? null : value.strip());
             }

@@ -10,10 +10,13 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,6 +80,13 @@ class ImportCommand implements Callable<Integer> {
                         summary.created(), summary.updated(), summary.unchanged());
                 err.flush();
                 return 0;
+            }
+            catch (DataAccessException | UncheckedIOException ex) {
+                progress.clear();
+                err.println(file.getFileName() + ": import failed, nothing stored: "
+                        + NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
+                err.flush();
+                return 2;
             }
             catch (IngestRejectedException ex) {
                 progress.clear();

@@ -11,6 +11,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.Supplier;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -50,27 +53,54 @@ class IngestController {
     @PostMapping(path = "/customers", consumes = { MediaType.APPLICATION_JSON_VALUE, CSV })
     Map<String, Object> customers(@RequestHeader("Content-Type") MediaType type, InputStream body) {
         RowErrors errors = new RowErrors();
-        return summary(customers.ingest(rows(type, body, RowSchema.CUSTOMERS, errors), errors, IngestSource.api(), IngestProgress.NONE));
+        BoundedBody bounded = bounded(body);
+        return bounded(bounded, () -> summary(customers.ingest(rows(type, bounded, RowSchema.CUSTOMERS, errors), errors,
+                IngestSource.api(), IngestProgress.NONE)));
     }
 
     @PostMapping(path = "/orders", consumes = { MediaType.APPLICATION_JSON_VALUE, CSV })
     Map<String, Object> orders(@RequestHeader("Content-Type") MediaType type, InputStream body) {
         RowErrors errors = new RowErrors();
-        return summary(orders.ingest(rows(type, body, RowSchema.ORDERS, errors), errors, IngestSource.api(), IngestProgress.NONE));
+        BoundedBody bounded = bounded(body);
+        return bounded(bounded, () -> summary(orders.ingest(rows(type, bounded, RowSchema.ORDERS, errors), errors,
+                IngestSource.api(), IngestProgress.NONE)));
     }
 
     @PostMapping(path = "/products", consumes = { MediaType.APPLICATION_JSON_VALUE, CSV })
     Map<String, Object> products(@RequestHeader("Content-Type") MediaType type, InputStream body) {
         RowErrors errors = new RowErrors();
-        return summary(products.ingest(rows(type, body, RowSchema.PRODUCTS, errors), errors, IngestSource.api(), IngestProgress.NONE));
+        BoundedBody bounded = bounded(body);
+        return bounded(bounded, () -> summary(products.ingest(rows(type, bounded, RowSchema.PRODUCTS, errors), errors,
+                IngestSource.api(), IngestProgress.NONE)));
     }
 
     @PutMapping(path = "/carts/{externalId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> cart(@PathVariable String externalId, InputStream body) {
         RowErrors errors = new RowErrors();
-        RawRow row = JsonRows.single(mapper, body, RowSchema.CART, errors);
-        long id = carts.put(externalId, row, errors, IngestSource.api());
-        return Map.of("cart_id", externalId, "id", id);
+        BoundedBody bounded = bounded(body);
+        return bounded(bounded, () -> {
+            RawRow row = JsonRows.single(mapper, bounded, RowSchema.CART, errors);
+            long id = carts.put(externalId, row, errors, IngestSource.api());
+            return Map.of("cart_id", externalId, "id", id);
+        });
+    }
+
+    private BoundedBody bounded(InputStream body) {
+        return new BoundedBody(body, properties.maxRequestSize().toBytes());
+    }
+
+    /** Runs {@code ingest}; when it failed because the body passed its size limit, says so (413). */
+    private static <T> T bounded(BoundedBody body, Supplier<T> ingest) {
+        try {
+            return ingest.get();
+        }
+        catch (RuntimeException ex) {
+            if (body.exceeded()) {
+                throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, "the request body is larger than "
+                        + body.limit() + " bytes; split it, or use the command line import for bulk loads");
+            }
+            throw ex;
+        }
     }
 
     private Iterator<RawRow> rows(MediaType type, InputStream body, RowSchema schema, RowErrors errors) {

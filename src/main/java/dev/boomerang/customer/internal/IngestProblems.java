@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -34,6 +35,21 @@ class IngestProblems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "another request stored the same record at the same moment; nothing of this one was stored, send it again");
         problem.setTitle("Concurrent update");
+        return problem;
+    }
+
+    /**
+     * A rule of the store's tables that validation did not foresee. The database's own message is not
+     * repeated: it can quote the offending values, personal data among them.
+     */
+    @ExceptionHandler
+    ProblemDetail refusedByDatabase(DataIntegrityViolationException ex) {
+        if (ex instanceof DuplicateKeyException duplicate) {
+            return conflict(duplicate);
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                "the batch breaks a rule of the store's data; nothing of it was stored");
+        problem.setTitle("Invalid input");
         return problem;
     }
 

@@ -57,7 +57,7 @@ public class OrderIngest {
             while (rows.hasNext()) {
                 RawRow raw = rows.next();
                 count++;
-                OrderRow row = OrderRow.parse(raw, errors, properties.defaultCurrency());
+                OrderRow row = OrderRow.parse(raw, errors);
                 if (row != null && errors.isEmpty()) {
                     stage.add(row);
                 }
@@ -112,17 +112,19 @@ public class OrderIngest {
         progress.stage("merging into the store");
         int merged = jdbc.update("""
                 MERGE INTO orders o
-                USING (SELECT s.external_id, c.id AS customer_id, s.placed_at, s.total, s.currency, s.discount_code
+                USING (SELECT s.external_id, c.id AS customer_id, s.placed_at, s.total, s.currency, s.discount_code,
+                              s.has_discount_code
                        FROM order_stage s JOIN customer c ON c.external_id = s.customer_external_id) x
                 ON (o.external_id = x.external_id)
-                WHEN MATCHED AND (o.placed_at <> x.placed_at OR o.total <> x.total OR o.currency <> x.currency
-                                  OR o.discount_code IS DISTINCT FROM x.discount_code) THEN
-                    UPDATE SET placed_at = x.placed_at, total = x.total, currency = x.currency,
-                               discount_code = x.discount_code
+                WHEN MATCHED AND (o.placed_at <> x.placed_at OR o.total <> x.total
+                                  OR o.currency <> COALESCE(x.currency, o.currency)
+                                  OR (x.has_discount_code AND o.discount_code IS DISTINCT FROM x.discount_code)) THEN
+                    UPDATE SET placed_at = x.placed_at, total = x.total, currency = COALESCE(x.currency, o.currency),
+                               discount_code = CASE WHEN x.has_discount_code THEN x.discount_code ELSE o.discount_code END
                 WHEN NOT MATCHED THEN
                     INSERT (external_id, customer_id, placed_at, total, currency, discount_code, created_at)
-                    VALUES (x.external_id, x.customer_id, x.placed_at, x.total, x.currency, x.discount_code, ?)
-                """, now);
+                    VALUES (x.external_id, x.customer_id, x.placed_at, x.total, COALESCE(x.currency, ?), x.discount_code, ?)
+                """, properties.defaultCurrency(), now);
         if (anyItems) {
             replaceItems();
         }

@@ -11,10 +11,14 @@ import java.util.List;
 import java.util.Map;
 
 /** A validated order row; {@code items} is null when the input said nothing of items (keep the stored ones). */
+/**
+ * A validated order row. {@code currency} is null when not given (a new order takes the store's default, a
+ * stored one keeps its own); {@code discountCodeGiven} says whether the input had the column at all.
+ */
 record OrderRow(int number, long line, String externalId, String customerExternalId, Instant placedAt,
-        BigDecimal total, String currency, String discountCode, List<LineItem> items) {
+        BigDecimal total, String currency, String discountCode, boolean discountCodeGiven, List<LineItem> items) {
 
-    static OrderRow parse(RawRow row, RowErrors errors, String defaultCurrency) {
+    static OrderRow parse(RawRow row, RowErrors errors) {
         FieldReader in = new FieldReader(row, errors);
         String externalId = in.required("order_id", 128);
         String customer = in.required("customer_id", 128);
@@ -27,7 +31,7 @@ record OrderRow(int number, long line, String externalId, String customerExterna
             return null;
         }
         return new OrderRow(row.number(), row.line(), externalId, customer, placedAt, total,
-                currency == null ? defaultCurrency : currency.getCurrencyCode(), discountCode, items);
+                currency == null ? null : currency.getCurrencyCode(), discountCode, in.has("discount_code"), items);
     }
 
     /** A line of an order or a cart. */

@@ -24,7 +24,7 @@ final class OrderStage implements AutoCloseable {
     static final String ORDERS = "order_stage";
     static final String ITEMS = "order_item_stage";
 
-    private static final String ORDER_COLUMNS = "row_no, line, external_id, customer_external_id, placed_at, total, currency, discount_code, has_items";
+    private static final String ORDER_COLUMNS = "row_no, line, external_id, customer_external_id, placed_at, total, currency, discount_code, has_discount_code, has_items";
     private static final String ITEM_COLUMNS = "order_external_id, sku, name, category, quantity, price";
     private static final int BATCH = 5000;
 
@@ -41,8 +41,8 @@ final class OrderStage implements AutoCloseable {
         database.createTransactionTable(jdbc, ORDERS, """
                 row_no INTEGER NOT NULL, line BIGINT NOT NULL, external_id VARCHAR(128) NOT NULL,
                 customer_external_id VARCHAR(128) NOT NULL, placed_at TIMESTAMP WITH TIME ZONE NOT NULL,
-                total NUMERIC(18, 4) NOT NULL, currency CHAR(3) NOT NULL, discount_code VARCHAR(64),
-                has_items BOOLEAN NOT NULL""", "external_id, row_no", "customer_external_id, row_no");
+                total NUMERIC(18, 4) NOT NULL, currency CHAR(3), discount_code VARCHAR(64),
+                has_discount_code BOOLEAN NOT NULL, has_items BOOLEAN NOT NULL""", "external_id, row_no", "customer_external_id, row_no");
         database.createTransactionTable(jdbc, ITEMS, """
                 order_external_id VARCHAR(128) NOT NULL, sku VARCHAR(128) NOT NULL, name VARCHAR(300),
                 category VARCHAR(100), quantity INTEGER NOT NULL, price NUMERIC(18, 4) NOT NULL""");
@@ -75,7 +75,8 @@ final class OrderStage implements AutoCloseable {
         }
         else {
             orderBatch.add(new Object[] { order.number(), order.line(), order.externalId(), order.customerExternalId(),
-                    order.placedAt().atOffset(ZoneOffset.UTC), order.total(), order.currency(), order.discountCode(), hasItems });
+                    order.placedAt().atOffset(ZoneOffset.UTC), order.total(), order.currency(), order.discountCode(),
+                    order.discountCodeGiven(), hasItems });
             if (orderBatch.size() >= BATCH) {
                 flushOrders();
             }
@@ -92,14 +93,10 @@ final class OrderStage implements AutoCloseable {
         escape(order.customerExternalId()).append('\t');
         line.append(order.placedAt()).append('\t');
         line.append(order.total().toPlainString()).append('\t');
-        line.append(order.currency()).append('\t');
-        if (order.discountCode() == null) {
-            line.append("\\N");
-        }
-        else {
-            escape(order.discountCode());
-        }
-        line.append('\t').append(hasItems ? 't' : 'f').append('\n');
+        nullable(order.currency()).append('\t');
+        nullable(order.discountCode()).append('\t');
+        line.append(order.discountCodeGiven() ? 't' : 'f').append('\t');
+        line.append(hasItems ? 't' : 'f').append('\n');
         byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
         try {
             copy.writeToCopy(bytes, 0, bytes.length);
@@ -107,6 +104,10 @@ final class OrderStage implements AutoCloseable {
         catch (SQLException ex) {
             throw new IllegalStateException("COPY into the order stage failed", ex);
         }
+    }
+
+    private StringBuilder nullable(String value) {
+        return value == null ? line.append("\\N") : escape(value);
     }
 
     // COPY's text format: backslash, tab, newline and carriage return are escaped (FieldReader already refuses
@@ -149,7 +150,7 @@ final class OrderStage implements AutoCloseable {
 
     private void flushOrders() {
         if (!orderBatch.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO " + ORDERS + " (" + ORDER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", orderBatch);
+            jdbc.batchUpdate("INSERT INTO " + ORDERS + " (" + ORDER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", orderBatch);
             orderBatch.clear();
         }
     }

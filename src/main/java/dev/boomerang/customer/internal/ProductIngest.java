@@ -3,13 +3,13 @@ package dev.boomerang.customer.internal;
 import dev.boomerang.customer.internal.ingest.FieldReader;
 import dev.boomerang.customer.internal.ingest.RawRow;
 import dev.boomerang.customer.internal.ingest.RowErrors;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -21,9 +21,15 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Upserts the product catalog by SKU; a product row is the whole product (every column is written). */
+/**
+ * Upserts the product catalog by SKU. As with customers, a column the input does not have keeps the stored
+ * value, and rows apply in order.
+ */
 @Service
 public class ProductIngest {
+
+    /** The optional columns, in the order of the statements below. */
+    private static final List<String> OPTIONAL = List.of("category", "price", "url", "image_url");
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -32,12 +38,20 @@ public class ProductIngest {
 
     ProductIngest(JdbcTemplate jdbc, StoreDatabase database, Clock clock) {
         this.jdbc = jdbc;
-        this.database = database;
         this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.database = database;
         this.clock = clock;
     }
 
-    record ProductRow(String sku, String name, String category, BigDecimal price, String url, String imageUrl) {
+    /** A validated product row: its name and the optional columns the input gave (a null value clears one). */
+    record ProductRow(String sku, String name, Map<String, Object> given) {
+
+        /** This row, then {@code later} on top of it. */
+        ProductRow then(ProductRow later) {
+            Map<String, Object> merged = new HashMap<>(given);
+            merged.putAll(later.given());
+            return new ProductRow(sku, later.name(), merged);
+        }
     }
 
     @Transactional
@@ -52,7 +66,7 @@ public class ProductIngest {
             count++;
             ProductRow row = parse(raw, errors);
             if (row != null && errors.isEmpty()) {
-                chunk.put(row.sku(), row);
+                chunk.merge(row.sku(), row, ProductRow::then);
                 if (chunk.size() == CustomerIngest.CHUNK) {
                     write(chunk, createdUpdated);
                     chunk.clear();
@@ -69,11 +83,18 @@ public class ProductIngest {
         FieldReader in = new FieldReader(raw, errors);
         String sku = in.required("sku", 128);
         String name = in.required("name", 300);
-        String category = in.text("category", 100);
-        BigDecimal price = in.money("price");
-        String url = url(in, "url");
-        String imageUrl = url(in, "image_url");
-        return in.ok() ? new ProductRow(sku, name, category, price, url, imageUrl) : null;
+        Map<String, Object> given = new HashMap<>();
+        Object category = in.text("category", 100);
+        Object price = in.money("price");
+        Object url = url(in, "url");
+        Object imageUrl = url(in, "image_url");
+        Object[] values = { category, price, url, imageUrl };
+        for (int i = 0; i < OPTIONAL.size(); i++) {
+            if (in.has(OPTIONAL.get(i))) {
+                given.put(OPTIONAL.get(i), values[i]);
+            }
+        }
+        return in.ok() ? new ProductRow(sku, name, given) : null;
     }
 
     /** Only absolute http(s) links: they end up in emails. */
@@ -105,11 +126,33 @@ public class ProductIngest {
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
         for (ProductRow p : chunk.values()) {
-            Object[] values = { p.name(), p.category(), p.price(), p.url(), p.imageUrl(), now, p.sku() };
-            (existing.contains(p.sku()) ? updates : inserts).add(values);
+            List<Object> values = new ArrayList<>();
+            values.add(p.name());
+            if (existing.contains(p.sku())) {
+                for (String column : OPTIONAL) {
+                    values.add(p.given().containsKey(column));
+                    values.add(p.given().get(column));
+                }
+                values.add(now);
+                values.add(p.sku());
+                updates.add(values.toArray());
+            }
+            else {
+                OPTIONAL.forEach(column -> values.add(p.given().get(column)));
+                values.add(now);
+                values.add(p.sku());
+                inserts.add(values.toArray());
+            }
         }
         jdbc.batchUpdate("INSERT INTO product (name, category, price, url, image_url, updated_at, sku) VALUES (?, ?, ?, ?, ?, ?, ?)", inserts);
-        jdbc.batchUpdate("UPDATE product SET name = ?, category = ?, price = ?, url = ?, image_url = ?, updated_at = ? WHERE sku = ?", updates);
+        jdbc.batchUpdate("""
+                UPDATE product SET name = ?,
+                       category = CASE WHEN ? THEN ? ELSE category END,
+                       price = CASE WHEN ? THEN ? ELSE price END,
+                       url = CASE WHEN ? THEN ? ELSE url END,
+                       image_url = CASE WHEN ? THEN ? ELSE image_url END,
+                       updated_at = ?
+                WHERE sku = ?""", updates);
         createdUpdated[0] += inserts.size();
         createdUpdated[1] += updates.size();
     }

@@ -117,8 +117,8 @@ public final class CsvRows implements Iterator<RawRow>, AutoCloseable {
             if (columnKinds[i] == 0) {
                 fields.put(header.get(i), cell);
             }
-            else if (cell != null) {
-                attributes.put(header.get(i).substring(RowSchema.ATTRIBUTE_PREFIX.length()), cell);
+            else {
+                attributes.put(header.get(i).substring(RowSchema.ATTRIBUTE_PREFIX.length()), cell); // null removes
             }
         }
         if (record.size() != header.size()) {

@@ -81,11 +81,9 @@ public final class FieldReader {
             error(field, "longer than " + maxLength + " characters");
             return null;
         }
-        for (int i = 0; i < value.length(); i++) {
-            if (Character.isISOControl(value.charAt(i))) {
-                error(field, "contains a control character");
-                return null;
-            }
+        if (hasControlCharacter(value)) {
+            error(field, "contains a control character");
+            return null;
         }
         return value;
     }
@@ -97,6 +95,15 @@ public final class FieldReader {
             error(field, has(field) ? "is required and was empty" : "is required and missing");
         }
         return value;
+    }
+
+    public static boolean hasControlCharacter(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Reads with {@code read}; a null result that recorded no error of its own is reported as missing. */
@@ -191,10 +198,10 @@ public final class FieldReader {
             return null;
         }
         try {
-            return LocalDate.parse(value);
+            return inRange(field, LocalDate.parse(value));
         }
         catch (DateTimeParseException ex) {
-            error(field, "is not a date (use YYYY-MM-DD)");
+            error(field, "is not a date from 1900 to 9999 (use YYYY-MM-DD)");
             return null;
         }
     }
@@ -210,21 +217,33 @@ public final class FieldReader {
         }
         try {
             if (value.length() == 10) {
-                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+                return inRange(field, LocalDate.parse(value)).atStartOfDay(ZoneOffset.UTC).toInstant();
             }
             if (value.endsWith("Z") || value.matches(".*T.*[+-]\\d\\d:\\d\\d$")) {
-                return OffsetDateTime.parse(value).toInstant();
+                return inRange(field, OffsetDateTime.parse(value).toInstant());
             }
             if (value.matches(".*T.*[+-]\\d{4}$")) { // ISO 8601's basic offset, -0500
                 int at = value.length() - 2;
-                return OffsetDateTime.parse(value.substring(0, at) + ":" + value.substring(at)).toInstant();
+                return inRange(field, OffsetDateTime.parse(value.substring(0, at) + ":" + value.substring(at)).toInstant());
             }
-            return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
+            return inRange(field, LocalDateTime.parse(value).toInstant(ZoneOffset.UTC));
         }
         catch (DateTimeParseException ex) {
-            error(field, "is not a date or date-time (use ISO 8601, such as 2026-03-01 or 2026-03-01T10:15:00Z)");
+            error(field, "is not a date or date-time from 1900 to 9999 (use ISO 8601, such as 2026-03-01 or 2026-03-01T10:15:00Z)");
             return null;
         }
+    }
+
+    private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
+
+    // both databases store these years alike; outside them PostgreSQL and H2 disagree (year 0, year 300000)
+    private <T> T inRange(String field, T value) {
+        LocalDate date = value instanceof Instant instant ? LocalDate.ofInstant(instant, ZoneOffset.UTC) : (LocalDate) value;
+        if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+            throw new DateTimeParseException("out of range", date.toString(), 0);
+        }
+        return value;
     }
 
     /** A non-negative amount with at most four decimals. */

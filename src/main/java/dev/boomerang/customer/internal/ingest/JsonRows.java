@@ -23,6 +23,9 @@ import tools.jackson.databind.ObjectReader;
  */
 public final class JsonRows implements Iterator<RawRow>, AutoCloseable {
 
+    /** More lines than any order or cart has; a bound on what one row may make us hold. */
+    public static final int MAX_ITEMS = 1000;
+
     private final ObjectMapper mapper;
     private final ObjectReader elementReader;
     private final RowSchema schema;
@@ -38,7 +41,7 @@ public final class JsonRows implements Iterator<RawRow>, AutoCloseable {
     public JsonRows(ObjectMapper mapper, InputStream in, RowSchema schema, RowErrors shapeErrors) {
         this.mapper = mapper;
         // reads one element of the array; what follows it is the next element, not "trailing tokens"
-        this.elementReader = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.elementReader = reader(mapper).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.schema = schema;
         this.shapeErrors = shapeErrors;
         try {
@@ -55,7 +58,7 @@ public final class JsonRows implements Iterator<RawRow>, AutoCloseable {
     /** Reads a single JSON object (a cart snapshot) as a row. */
     public static RawRow single(ObjectMapper mapper, InputStream in, RowSchema schema, RowErrors shapeErrors) {
         try {
-            JsonNode node = mapper.readTree(in);
+            JsonNode node = reader(mapper).readTree(in);
             if (node == null || !node.isObject()) {
                 throw IngestRejectedException.whole(schema.what(), "body", "expected a JSON object");
             }
@@ -64,6 +67,11 @@ public final class JsonRows implements Iterator<RawRow>, AutoCloseable {
         catch (JacksonException ex) {
             throw IngestRejectedException.whole(schema.what(), "body", "not valid JSON: " + ex.getOriginalMessage());
         }
+    }
+
+    // amounts keep every digit they were sent with: 1234567890123.1234 must not pass through a double
+    private static ObjectReader reader(ObjectMapper mapper) {
+        return mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
 
     @Override
@@ -95,7 +103,7 @@ public final class JsonRows implements Iterator<RawRow>, AutoCloseable {
             return toRow(node, number, schema, shapeErrors);
         }
         catch (JacksonException ex) {
-            throw unreadable(ex);
+            throw IngestRejectedException.whole(schema.what(), "body", "not valid JSON in row " + number + ": " + ex.getOriginalMessage());
         }
     }
 
@@ -111,13 +119,17 @@ public final class JsonRows implements Iterator<RawRow>, AutoCloseable {
             }
             else if (schema.attributes() && name.equals("attributes") && value.isObject()) {
                 for (Map.Entry<String, JsonNode> attribute : value.properties()) {
-                    scalar(attribute.getValue(), "attributes." + attribute.getKey(), number, errors)
-                        .ifPresent(v -> attributes.put(attribute.getKey(), v));
+                    attributes.put(attribute.getKey(), // null removes the attribute
+                            scalar(attribute.getValue(), "attributes." + attribute.getKey(), number, errors).orElse(null));
                 }
             }
             else if (schema.hasItems() && name.equals("items") && value.isArray()) {
                 items = new ArrayList<>();
                 int index = 0;
+                if (value.size() > MAX_ITEMS) {
+                    errors.add(new RowError(number, 0, name, "more than " + MAX_ITEMS + " items"));
+                    continue;
+                }
                 for (JsonNode item : value.values()) {
                     items.add(item(item, "items[" + index++ + "]", number, schema, errors));
                 }

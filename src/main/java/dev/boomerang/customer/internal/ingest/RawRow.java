@@ -7,7 +7,8 @@ import java.util.Map;
  * One input row as it arrived, before validation, the same for CSV and JSON.
  *
  * @param number 1-based position among the data rows (the header row is not counted)
- * @param line the line in a CSV file where the row starts (the header is line 1), or 0 for JSON
+ * @param line the line in a CSV file where the row ends (the header is line 1; a row ends where it starts
+ *     unless a quoted cell spans lines), or 0 for JSON
  * @param fields scalar fields by column name; an absent key means "not given, keep what is stored",
  *     a key with a null value means "given empty, clear it"
  * @param attributes free customer attributes (JSON {@code attributes}, CSV {@code attr.NAME} columns)
