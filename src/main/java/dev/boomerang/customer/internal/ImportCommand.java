@@ -68,11 +68,7 @@ class ImportCommand implements Callable<Integer> {
             RowErrors errors = new RowErrors();
             IngestSource source = IngestSource.importFile(file.getFileName().toString());
             try (CsvRows rows = new CsvRows(in, schema())) {
-                IngestSummary summary = switch (kind) {
-                    case customers -> customers.ingest(rows, errors, source, progress);
-                    case orders -> orders.ingest(rows, errors, source, progress);
-                    case products -> products.ingest(rows, errors, source, progress);
-                };
+                IngestSummary summary = ingest().ingest(rows, errors, source, progress);
                 double seconds = (System.nanoTime() - started) / 1e9;
                 progress.clear();
                 err.printf(Locale.ROOT, "imported %,d %s from %s in %.1f s (%,.0f rows/s): %,d new, %,d updated, %,d unchanged%n",
@@ -108,6 +104,14 @@ class ImportCommand implements Callable<Integer> {
             case customers -> RowSchema.CUSTOMERS;
             case orders -> RowSchema.ORDERS;
             case products -> RowSchema.PRODUCTS;
+        };
+    }
+
+    private BatchIngest ingest() {
+        return switch (kind) {
+            case customers -> customers::ingest;
+            case orders -> orders::ingest;
+            case products -> products::ingest;
         };
     }
 

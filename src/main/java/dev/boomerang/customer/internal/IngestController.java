@@ -52,26 +52,24 @@ class IngestController {
 
     @PostMapping(path = "/customers", consumes = { MediaType.APPLICATION_JSON_VALUE, CSV })
     Map<String, Object> customers(@RequestHeader("Content-Type") MediaType type, InputStream body) {
-        RowErrors errors = new RowErrors();
-        BoundedBody bounded = bounded(body);
-        return bounded(bounded, () -> summary(customers.ingest(rows(type, bounded, RowSchema.CUSTOMERS, errors), errors,
-                IngestSource.api(), IngestProgress.NONE)));
+        return ingest(type, body, RowSchema.CUSTOMERS, customers::ingest);
     }
 
     @PostMapping(path = "/orders", consumes = { MediaType.APPLICATION_JSON_VALUE, CSV })
     Map<String, Object> orders(@RequestHeader("Content-Type") MediaType type, InputStream body) {
-        RowErrors errors = new RowErrors();
-        BoundedBody bounded = bounded(body);
-        return bounded(bounded, () -> summary(orders.ingest(rows(type, bounded, RowSchema.ORDERS, errors), errors,
-                IngestSource.api(), IngestProgress.NONE)));
+        return ingest(type, body, RowSchema.ORDERS, orders::ingest);
     }
 
     @PostMapping(path = "/products", consumes = { MediaType.APPLICATION_JSON_VALUE, CSV })
     Map<String, Object> products(@RequestHeader("Content-Type") MediaType type, InputStream body) {
+        return ingest(type, body, RowSchema.PRODUCTS, products::ingest);
+    }
+
+    private Map<String, Object> ingest(MediaType type, InputStream body, RowSchema schema, BatchIngest ingest) {
         RowErrors errors = new RowErrors();
         BoundedBody bounded = bounded(body);
-        return bounded(bounded, () -> summary(products.ingest(rows(type, bounded, RowSchema.PRODUCTS, errors), errors,
-                IngestSource.api(), IngestProgress.NONE)));
+        return bounded(bounded, () -> summary(
+                ingest.ingest(rows(type, bounded, schema, errors), errors, IngestSource.api(), IngestProgress.NONE)));
     }
 
     @PutMapping(path = "/carts/{externalId}", consumes = MediaType.APPLICATION_JSON_VALUE)
