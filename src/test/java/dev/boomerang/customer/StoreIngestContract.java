@@ -97,7 +97,7 @@ abstract class StoreIngestContract {
         assertThat(customerRow("c1")).containsEntry("EMAIL".toLowerCase(), "ann@example.com");
         // a later file without the phone column changes the name and leaves the phone alone
         Response r = post("/api/customers", JSON, """
-                [{"customer_id": "c1", "first_name": "Anna", "attributes": {"country": "PL"}}]""");
+                [{"customer_id": "c1", "first_name": "Anna", "birthday": "1990-02-28", "attributes": {"country": "PL"}}]""");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(json(r).get("updated").asInt()).isEqualTo(1);
         Map<String, Object> c1 = customerRow("c1");
@@ -108,6 +108,8 @@ abstract class StoreIngestContract {
 
         JsonNode view = json(http.admin("GET", "/api/customers/c1"));
         assertThat(view.get("firstName").asString()).isEqualTo("Anna");
+        assertThat(view.get("birthday").asString()).isEqualTo("1990-02-28");
+        assertThat(view.get("consent").get("email").get("at").asString()).endsWith("Z");
         assertThat(view.get("attributes").get("country").asString()).isEqualTo("PL");
         assertThat(view.get("consent").get("email").get("granted").asBoolean()).isTrue();
         assertThat(view.get("consent").get("email").get("source").asString()).isEqualTo("api");
