@@ -20,7 +20,7 @@ mkdir -p "$work"
 
 [ -f target/boomerang.jar ] || ./mvnw -B -DskipTests package
 
-if [ ! -f "$work/orders-$ORDERS.csv" ]; then
+if [ ! -f "$work/orders-$ORDERS-$CUSTOMERS.csv" ]; then
   echo "generating $CUSTOMERS customers and $ORDERS orders ..."
   awk -v n="$CUSTOMERS" 'BEGIN { print "customer_id"; for (i = 1; i <= n; i++) printf "C%07d\n", i }' > "$work/customers-$CUSTOMERS.csv"
   # deterministic: customer, day (two years), minute and amount are spread by co-prime strides
@@ -31,10 +31,10 @@ if [ ! -f "$work/orders-$ORDERS.csv" ]; then
       printf "O%09d,C%07d,%s,%d.%02d,USD\n", i, (i * 7919) % c + 1,
         strftime("%Y-%m-%dT%H:%M:00Z", 1704067200 + d * 86400 + m * 60, 1), (i * 13) % 300, i % 100
     }
-  }' > "$work/orders-$ORDERS.csv"
+  }' > "$work/orders-$ORDERS-$CUSTOMERS.csv"
 fi
 customers_csv=$(realpath "$work/customers-$CUSTOMERS.csv")
-orders_csv=$(realpath "$work/orders-$ORDERS.csv")
+orders_csv=$(realpath "$work/orders-$ORDERS-$CUSTOMERS.csv")
 
 now() { date +%s.%N; }
 boomerang() {

@@ -34,7 +34,6 @@ public class BoomerangApplication {
                     "spring.main.banner-mode", "off",
                     "spring.quartz.auto-startup", "false",
                     "boomerang.customer.demo.enabled", "false",
-                    "boomerang.command-line", "true",
                     "logging.level.root", "WARN"))
             .build();
         try (ConfigurableApplicationContext context = app.run(Cli.springArguments(args))) {

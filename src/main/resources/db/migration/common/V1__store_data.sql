@@ -18,7 +18,7 @@ CREATE TABLE customer (
     sms_consent          BOOLEAN,
     sms_consent_at       TIMESTAMP WITH TIME ZONE,
     sms_consent_source   VARCHAR(100),
-    -- order aggregates, recomputed from the orders table whenever that customer's orders change
+    -- order aggregates, kept current by every order batch (see OrderAggregates)
     first_order_at       TIMESTAMP WITH TIME ZONE,
     last_order_at        TIMESTAMP WITH TIME ZONE,
     order_count          INTEGER        DEFAULT 0 NOT NULL,

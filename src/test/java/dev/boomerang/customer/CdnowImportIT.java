@@ -38,7 +38,7 @@ class CdnowImportIT {
 
     static List<Purchase> purchases;
 
-    record Expected(int orders, BigDecimal spent, LocalDate last) {
+    record Expected(int orders, BigDecimal spent, LocalDate first, LocalDate last) {
     }
 
     @BeforeAll
@@ -67,6 +67,7 @@ class CdnowImportIT {
         Map<String, Expected> expected = purchases.stream().collect(Collectors.groupingBy(Purchase::customerId,
                 Collectors.collectingAndThen(Collectors.toList(), list -> new Expected(list.size(),
                         list.stream().map(Purchase::dollars).reduce(BigDecimal.ZERO, BigDecimal::add).stripTrailingZeros(),
+                        list.stream().map(Purchase::date).min(LocalDate::compareTo).orElseThrow(),
                         list.stream().map(Purchase::date).max(LocalDate::compareTo).orElseThrow()))));
         assertThat(expected).hasSize(23_570);
         assertThat(purchases).hasSize(69_659);
@@ -124,14 +125,18 @@ class CdnowImportIT {
         assertThat(missing.exitCode()).isEqualTo(2);
     }
 
+    static LocalDate utcDate(OffsetDateTime time) {
+        return time.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+    }
+
     static Map<String, Expected> storedAggregates() throws Exception {
         Map<String, Expected> stored = new HashMap<>();
         try (Connection c = DATABASE.connect(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT external_id, order_count, total_spent, last_order_at FROM customer")) {
+                ResultSet rs = s.executeQuery(
+                        "SELECT external_id, order_count, total_spent, first_order_at, last_order_at FROM customer")) {
             while (rs.next()) {
-                OffsetDateTime last = rs.getObject(4, OffsetDateTime.class);
                 stored.put(rs.getString(1), new Expected(rs.getInt(2), rs.getBigDecimal(3).stripTrailingZeros(),
-                        last.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate()));
+                        utcDate(rs.getObject(4, OffsetDateTime.class)), utcDate(rs.getObject(5, OffsetDateTime.class))));
             }
         }
         return stored;

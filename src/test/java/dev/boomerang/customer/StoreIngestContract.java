@@ -123,10 +123,13 @@ abstract class StoreIngestContract {
         post("/api/customers", JSON, """
                 [{"customer_id": "c1", "email_consent": false}, {"customer_id": "c2", "email_consent": null}]""");
         List<Map<String, Object>> history = jdbc.queryForList("""
-                SELECT channel, granted, source FROM consent_change cc JOIN customer c ON c.id = cc.customer_id
+                SELECT channel, granted, source, changed_at FROM consent_change cc JOIN customer c ON c.id = cc.customer_id
                 WHERE c.external_id = 'c1' ORDER BY cc.id""");
-        assertThat(history).extracting(h -> h.get("channel") + "=" + h.get("granted"))
-            .containsExactly("email=true", "sms=false", "email=false");
+        assertThat(history).extracting(h -> h.get("channel") + "=" + h.get("granted") + " from " + h.get("source"))
+            .containsExactly("email=true from api", "sms=false from api", "email=false from api");
+        assertThat(history).allSatisfy(h -> assertThat(h.get("changed_at")).isNotNull());
+        assertThat(customerRow("c1").get("email_consent_source")).isEqualTo("api");
+        assertThat(customerRow("c1").get("email_consent_at")).isNotNull();
         assertThat(events.of(ConsentChanged.class)).singleElement()
             .satisfies(e -> assertThat(e.channel()).isEqualTo(ContactChannel.EMAIL))
             .satisfies(e -> assertThat(e.granted()).isFalse());
@@ -171,11 +174,14 @@ abstract class StoreIngestContract {
         assertThat(count("order_item")).isEqualTo(1);
 
         Response corrected = post("/api/orders", JSON, """
-                [{"order_id": "o2", "customer_id": "c1", "placed_at": "2026-01-12", "total": "7.5"}]""");
+                [{"order_id": "o1", "customer_id": "c1", "placed_at": "2026-01-10", "total": "22.5"}]""");
         assertThat(json(corrected).get("updated").asInt()).isEqualTo(1);
         assertThat((BigDecimal) customerRow("c1").get("total_spent")).isEqualByComparingTo("27.5");
         assertThat(customerRow("c1").get("order_count")).isEqualTo(2);
-        assertThat(count("order_item")).as("sent without items, o2's items are kept (none); o1's stay").isEqualTo(1);
+        assertThat(count("order_item")).as("o1 corrected without items keeps its items").isEqualTo(1);
+        post("/api/orders", JSON, """
+                [{"order_id": "o1", "customer_id": "c1", "placed_at": "2026-01-10", "total": "22.5", "items": []}]""");
+        assertThat(count("order_item")).as("an empty item list replaces them").isZero();
     }
 
     @Test
@@ -405,15 +411,24 @@ abstract class StoreIngestContract {
 
     @Test
     void ingestWithoutCredentialsIsRefused() {
-        for (String path : List.of("/api/customers", "/api/orders", "/api/products")) {
-            assertThat(http.send("POST", path, JSON, "[]").status()).as(path).isEqualTo(401);
-            assertThat(http.send("POST", path, JSON, "[]", "X-Api-Key", "wrong").status()).as(path).isEqualTo(401);
+        String customer = """
+                [{"customer_id": "intruder", "email": "x@example.com"}]""";
+        String product = """
+                [{"sku": "X", "name": "x"}]""";
+        for (String[] call : List.of(new String[] { "/api/customers", customer }, new String[] { "/api/products", product })) {
+            assertThat(http.send("POST", call[0], JSON, call[1]).status()).as(call[0]).isEqualTo(401);
+            assertThat(http.send("POST", call[0], JSON, call[1], "X-Api-Key", "wrong").status()).as(call[0]).isEqualTo(401);
+            assertThat(http.send("POST", call[0], JSON, call[1], "Authorization", "Basic YWRtaW46d3Jvbmc=").status())
+                .as("admin with a wrong password").isEqualTo(401);
         }
+        assertThat(http.send("POST", "/api/orders", JSON, "[]").status()).isEqualTo(401);
         assertThat(http.send("PUT", "/api/carts/k1", JSON, "{}").status()).isEqualTo(401);
         assertThat(http.send("GET", "/api/customers/c1", null, null).status()).isEqualTo(401);
         assertThat(http.send("GET", "/api/customers/c1", null, null, "X-Api-Key", Http.API_KEY).status())
             .as("the ingest key writes the feed; it does not read customers").isEqualTo(403);
         assertThat(http.send("GET", "/actuator/health", null, null).status()).isEqualTo(200);
         assertThat(count("customer")).isZero();
+        assertThat(count("product")).isZero();
+        assertThat(post("/api/products", JSON, product).status()).as("the same call with the key is accepted").isEqualTo(200);
     }
 }

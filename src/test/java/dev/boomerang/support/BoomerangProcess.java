@@ -1,5 +1,6 @@
 package dev.boomerang.support;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,12 +44,21 @@ public final class BoomerangProcess {
     public static Result run(Path workDir, Map<String, String> env, long minutes, String... args)
             throws IOException, InterruptedException {
         Process process = start(workDir, env, args);
-        byte[] output = process.getInputStream().readAllBytes();
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        Thread reader = Thread.ofVirtual().start(() -> {
+            try {
+                process.getInputStream().transferTo(output);
+            }
+            catch (IOException ex) {
+                // the process was ended
+            }
+        });
         if (!process.waitFor(minutes, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new IllegalStateException("boomerang " + String.join(" ", args) + " did not end in " + minutes + " min");
         }
-        return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+        reader.join();
+        return new Result(process.exitValue(), output.toString(StandardCharsets.UTF_8));
     }
 
     /** The environment that points Boomerang at a PostgreSQL database. */

@@ -13,7 +13,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -42,13 +41,7 @@ public class CartIngest {
     }
 
     record CartSnapshot(String customerExternalId, CartStatus status, String currency, Instant updatedAt,
-            List<LineItem> items) {
-
-        BigDecimal total() {
-            return items.stream()
-                .map(i -> i.price().multiply(BigDecimal.valueOf(i.quantity())))
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-        }
+            List<LineItem> items, BigDecimal total) {
     }
 
     /** @return the stored cart's id */
@@ -101,8 +94,8 @@ public class CartIngest {
             status = CartStatus.OPEN;
         }
         return new CartSnapshot(customer, status,
-                currency == null ? properties.defaultCurrency() : currency.getCurrencyCode().toUpperCase(Locale.ROOT),
-                updatedAt == null ? clock.instant() : updatedAt, items);
+                currency == null ? properties.defaultCurrency() : currency.getCurrencyCode(),
+                updatedAt == null ? clock.instant() : updatedAt, items, total);
     }
 
     private long store(String externalId, long customerId, CartSnapshot cart, IngestSource source) {

@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,24 +40,23 @@ class DemoStore implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoStore.class);
 
-    private record Market(String region, String locale, String zone, String currency, String[] firstNames,
-            String[] lastNames) {
+    private record Market(String region, String locale, String zone, String[] firstNames, String[] lastNames) {
     }
 
     private static final List<Market> MARKETS = List.of(
-            new Market("PL", "pl-PL", "Europe/Warsaw", "PLN", new String[] { "Anna", "Piotr", "Kasia", "Marek", "Ola", "Tomek" },
+            new Market("PL", "pl-PL", "Europe/Warsaw", new String[] { "Anna", "Piotr", "Kasia", "Marek", "Ola", "Tomek" },
                     new String[] { "Nowak", "Kowalska", "Wiśniewski", "Zielińska", "Wójcik" }),
-            new Market("DE", "de-DE", "Europe/Berlin", "EUR", new String[] { "Lena", "Jonas", "Mia", "Felix", "Hanna" },
+            new Market("DE", "de-DE", "Europe/Berlin", new String[] { "Lena", "Jonas", "Mia", "Felix", "Hanna" },
                     new String[] { "Müller", "Schmidt", "Weber", "Fischer", "Becker" }),
-            new Market("GB", "en-GB", "Europe/London", "GBP", new String[] { "Olivia", "Harry", "Amelia", "George" },
+            new Market("GB", "en-GB", "Europe/London", new String[] { "Olivia", "Harry", "Amelia", "George" },
                     new String[] { "Smith", "Jones", "Taylor", "Brown" }),
-            new Market("US", "en-US", "America/New_York", "USD", new String[] { "Emma", "Liam", "Ava", "Noah", "Sophia" },
+            new Market("US", "en-US", "America/New_York", new String[] { "Emma", "Liam", "Ava", "Noah", "Sophia" },
                     new String[] { "Johnson", "Williams", "Davis", "Miller", "Garcia" }),
-            new Market("US", "en-US", "America/Los_Angeles", "USD", new String[] { "Mason", "Isabella", "Ethan", "Mila" },
+            new Market("US", "en-US", "America/Los_Angeles", new String[] { "Mason", "Isabella", "Ethan", "Mila" },
                     new String[] { "Martinez", "Lee", "Clark", "Lewis" }),
-            new Market("JP", "ja-JP", "Asia/Tokyo", "JPY", new String[] { "Yuki", "Haruto", "Sakura", "Ren" },
+            new Market("JP", "ja-JP", "Asia/Tokyo", new String[] { "Yuki", "Haruto", "Sakura", "Ren" },
                     new String[] { "Sato", "Suzuki", "Takahashi", "Tanaka" }),
-            new Market("AU", "en-AU", "Australia/Sydney", "AUD", new String[] { "Chloe", "Jack", "Ruby", "Oliver" },
+            new Market("AU", "en-AU", "Australia/Sydney", new String[] { "Chloe", "Jack", "Ruby", "Oliver" },
                     new String[] { "Wilson", "Thompson", "White", "Walker" }));
 
     private record Product(String sku, String name, String category, BigDecimal price) {
@@ -106,20 +104,20 @@ class DemoStore implements ApplicationRunner {
         products.ingest(productRows().iterator(), new RowErrors(), demo, IngestProgress.NONE);
         List<RawRow> customerRows = new ArrayList<>();
         List<RawRow> orderRows = new ArrayList<>();
-        List<Map<String, Object>> cartPlans = new ArrayList<>();
+        List<CartPlan> cartPlans = new ArrayList<>();
         for (int i = 1; i <= properties.demo().customers(); i++) {
             String id = "C%05d".formatted(i);
             Market market = MARKETS.get(random.nextInt(MARKETS.size()));
             customerRows.add(customer(customerRows.size() + 1, id, market, random));
-            orders(id, market, today, random, orderRows);
+            orders(id, today, random, orderRows);
             if (random.nextInt(100) < 12) {
-                cartPlans.add(Map.of("customer", id, "market", market, "n", i));
+                cartPlans.add(new CartPlan(id, i));
             }
         }
         customers.ingest(customerRows.iterator(), new RowErrors(), demo, IngestProgress.NONE);
         orders.ingest(orderRows.iterator(), new RowErrors(), demo, IngestProgress.NONE);
-        for (Map<String, Object> plan : cartPlans) {
-            cart(plan, today, random, demo);
+        for (CartPlan plan : cartPlans) {
+            cart(plan, random, demo);
         }
         log.info("Seeded the demo store: {} customers, {} orders, {} carts, {} products in {} ms",
                 customerRows.size(), orderRows.size(), cartPlans.size(), CATALOG.size(),
@@ -160,7 +158,7 @@ class DemoStore implements ApplicationRunner {
      * A customer's order history: a purchase rate and a lifetime drawn per customer, so the store has regulars,
      * one-timers, lapsed customers and newcomers, as real stores do.
      */
-    private static void orders(String id, Market market, Instant today, Random random, List<RawRow> out) {
+    private static void orders(String id, Instant today, Random random, List<RawRow> out) {
         int firstDay = random.nextInt(730);          // days before today of the first order
         double perYear = 0.5 + random.nextDouble() * (random.nextInt(10) < 2 ? 14 : 4);
         int lifetime = random.nextInt(10) < 4 ? random.nextInt(firstDay + 1) : firstDay;
@@ -171,12 +169,12 @@ class DemoStore implements ApplicationRunner {
             if (placed.isAfter(today)) {
                 break;
             }
-            out.add(order(out.size() + 1, id + "-" + (++n), id, placed, market, random));
+            out.add(order(out.size() + 1, id + "-" + (++n), id, placed, random));
             day -= 1 + (-Math.log(1 - random.nextDouble()) * 365 / perYear);
         }
     }
 
-    private static RawRow order(int number, String orderId, String customerId, Instant placed, Market market, Random random) {
+    private static RawRow order(int number, String orderId, String customerId, Instant placed, Random random) {
         List<Map<String, String>> items = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
         int lines = 1 + random.nextInt(3);
@@ -199,10 +197,14 @@ class DemoStore implements ApplicationRunner {
         return new RawRow(number, 0, f, Map.of(), items);
     }
 
-    private void cart(Map<String, Object> plan, Instant today, Random random, IngestSource source) {
-        int n = (Integer) plan.get("n");
+    /** A customer who gets a cart, and the number its id is made from. */
+    private record CartPlan(String customer, int n) {
+    }
+
+    private void cart(CartPlan plan, Random random, IngestSource source) {
         List<Map<String, String>> items = new ArrayList<>();
-        for (int i = 0; i < 1 + random.nextInt(3); i++) {
+        int lines = 1 + random.nextInt(3);
+        for (int i = 0; i < lines; i++) {
             Product p = CATALOG.get(random.nextInt(CATALOG.size()));
             items.add(Map.of("sku", p.sku(), "name", p.name(), "category", p.category(), "quantity", "1",
                     "price", p.price().toPlainString()));
@@ -211,7 +213,7 @@ class DemoStore implements ApplicationRunner {
         Instant updated = clock.instant().minus(Duration.ofMinutes(5 + random.nextInt(60 * 72)));
         int kind = random.nextInt(10);
         Map<String, String> f = new HashMap<>();
-        f.put("customer_id", (String) plan.get("customer"));
+        f.put("customer_id", plan.customer());
         f.put("updated_at", updated.toString());
         f.put("currency", "USD");
         if (kind == 0) {
@@ -220,7 +222,7 @@ class DemoStore implements ApplicationRunner {
         else if (kind == 1) {
             items.clear();
         }
-        carts.put("K%05d".formatted(n), new RawRow(1, 0, f, Map.of(), items), new RowErrors(), source);
+        carts.put("K%05d".formatted(plan.n()), new RawRow(1, 0, f, Map.of(), items), new RowErrors(), source);
     }
 
     private static String phone(String region, Random random) {

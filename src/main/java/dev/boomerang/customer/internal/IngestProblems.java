@@ -44,9 +44,6 @@ class IngestProblems {
      */
     @ExceptionHandler
     ProblemDetail refusedByDatabase(DataIntegrityViolationException ex) {
-        if (ex instanceof DuplicateKeyException duplicate) {
-            return conflict(duplicate);
-        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
                 "the batch breaks a rule of the store's data; nothing of it was stored");
         problem.setTitle("Invalid input");

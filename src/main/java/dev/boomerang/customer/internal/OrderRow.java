@@ -10,10 +10,10 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 
-/** A validated order row; {@code items} is null when the input said nothing of items (keep the stored ones). */
 /**
  * A validated order row. {@code currency} is null when not given (a new order takes the store's default, a
- * stored one keeps its own); {@code discountCodeGiven} says whether the input had the column at all.
+ * stored one keeps its own); {@code discountCodeGiven} says whether the input had the column at all;
+ * {@code items} is null when the input said nothing of items (the stored ones stay).
  */
 record OrderRow(int number, long line, String externalId, String customerExternalId, Instant placedAt,
         BigDecimal total, String currency, String discountCode, boolean discountCodeGiven, List<LineItem> items) {

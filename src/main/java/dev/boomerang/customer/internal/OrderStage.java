@@ -33,7 +33,6 @@ final class OrderStage implements AutoCloseable {
     private final StringBuilder line = new StringBuilder(256);
     private final List<Object[]> orderBatch = new ArrayList<>();
     private final List<Object[]> itemBatch = new ArrayList<>();
-    private long staged;
     private boolean anyItems;
 
     OrderStage(JdbcTemplate jdbc, DataSource dataSource, StoreDatabase database) {
@@ -62,7 +61,6 @@ final class OrderStage implements AutoCloseable {
     }
 
     void add(OrderRow order) {
-        staged++;
         boolean hasItems = order.items() != null;
         if (hasItems) {
             anyItems = true;
@@ -127,7 +125,7 @@ final class OrderStage implements AutoCloseable {
     }
 
     /** Ends loading; afterwards the stage tables hold every added row. */
-    long finish() {
+    void finish() {
         if (copy != null) {
             try {
                 copy.endCopy();
@@ -141,7 +139,6 @@ final class OrderStage implements AutoCloseable {
         }
         flushOrders();
         flushItems();
-        return staged;
     }
 
     boolean anyItems() {

@@ -29,6 +29,8 @@ public final class FieldReader {
     // can deliver to; the SMTP server has the last word anyway.
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s\"(),:;<>\\[\\\\\\]]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+$");
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    private static final Pattern EXTENDED_OFFSET = Pattern.compile(".*T.*[+-]\\d\\d:\\d\\d$");
+    private static final Pattern BASIC_OFFSET = Pattern.compile(".*T.*[+-]\\d{4}$");
 
     private final RawRow row;
     private final Map<String, String> fields;
@@ -89,12 +91,7 @@ public final class FieldReader {
     }
 
     public String required(String field, int maxLength) {
-        long before = errors.count();
-        String value = text(field, maxLength);
-        if (value == null && errors.count() == before) {
-            error(field, has(field) ? "is required and was empty" : "is required and missing");
-        }
-        return value;
+        return required(field, () -> text(field, maxLength));
     }
 
     public static boolean hasControlCharacter(String value) {
@@ -219,10 +216,10 @@ public final class FieldReader {
             if (value.length() == 10) {
                 return inRange(field, LocalDate.parse(value)).atStartOfDay(ZoneOffset.UTC).toInstant();
             }
-            if (value.endsWith("Z") || value.matches(".*T.*[+-]\\d\\d:\\d\\d$")) {
+            if (value.endsWith("Z") || EXTENDED_OFFSET.matcher(value).matches()) {
                 return inRange(field, OffsetDateTime.parse(value).toInstant());
             }
-            if (value.matches(".*T.*[+-]\\d{4}$")) { // ISO 8601's basic offset, -0500
+            if (BASIC_OFFSET.matcher(value).matches()) { // ISO 8601's basic offset, -0500
                 int at = value.length() - 2;
                 return inRange(field, OffsetDateTime.parse(value.substring(0, at) + ":" + value.substring(at)).toInstant());
             }

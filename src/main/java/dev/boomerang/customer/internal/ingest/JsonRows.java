@@ -18,15 +18,14 @@ import tools.jackson.databind.ObjectReader;
 
 /**
  * Streams the objects of a JSON array as {@link RawRow}s, one element at a time, so a large body is never
- * held whole. Field names are the CSV column names; unknown fields and non-scalar values are row errors
- * (reported through the pseudo-field {@link #SHAPE_ERRORS} and turned into {@link RowError}s by the reader).
+ * held whole. Field names are the CSV column names; unknown fields and non-scalar values are row errors,
+ * recorded in the batch's {@link RowErrors} with the rest.
  */
 public final class JsonRows implements Iterator<RawRow>, AutoCloseable {
 
     /** More lines than any order or cart has; a bound on what one row may make us hold. */
     public static final int MAX_ITEMS = 1000;
 
-    private final ObjectMapper mapper;
     private final ObjectReader elementReader;
     private final RowSchema schema;
     private final JsonParser parser;
@@ -39,7 +38,6 @@ public final class JsonRows implements Iterator<RawRow>, AutoCloseable {
      *     error list, so they are reported with the rest
      */
     public JsonRows(ObjectMapper mapper, InputStream in, RowSchema schema, RowErrors shapeErrors) {
-        this.mapper = mapper;
         // reads one element of the array; what follows it is the next element, not "trailing tokens"
         this.elementReader = reader(mapper).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.schema = schema;

@@ -24,9 +24,4 @@ public record RawRow(int number, long line, Map<String, String> fields, Map<Stri
     public String get(String field) {
         return fields.get(field);
     }
-
-    /** Where the row stands, for messages: "row 3 (line 4)" or "row 3". */
-    public String where() {
-        return line > 0 ? "row " + number + " (line " + line + ")" : "row " + number;
-    }
 }

@@ -137,5 +137,6 @@ class FieldReaderTest {
         }
         assertThat(errors.count()).isEqualTo(5000);
         assertThat(errors.kept()).hasSize(RowErrors.KEPT);
+        assertThat(errors.kept()).extracting(RowError::row).startsWith(1, 2, 3).endsWith(RowErrors.KEPT);
     }
 }
