@@ -62,19 +62,21 @@ SQL
 done
 
 median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
+commas() { printf "%d" "$1" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'; }
+ratio_of() { LC_ALL=C awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 fmt() { LC_ALL=C awk -v x="$1" 'BEGIN { printf "%.1f", x }'; }
 copy_s=$(median "${copy_times[@]}"); ours_s=$(median "${ours_times[@]}")
 copy_rate=$(echo "$ORDERS / $copy_s" | bc); ours_rate=$(echo "$ORDERS / $ours_s" | bc)
-ratio=$(LC_ALL=C awk -v a="$copy_s" -v b="$ours_s" 'BEGIN { printf "%.2f", a / b }')
+ratio=$(ratio_of "$copy_s" "$ours_s")
 per_run=""; copy_list=""; ours_list=""
 for i in "${!copy_times[@]}"; do
-  per_run+="$(LC_ALL=C awk -v a="${copy_times[$i]}" -v b="${ours_times[$i]}" 'BEGIN { printf "%.2f", a / b }') "
+  per_run+="$(ratio_of "${copy_times[$i]}" "${ours_times[$i]}") "
   copy_list+="$(fmt "${copy_times[$i]}") "; ours_list+="$(fmt "${ours_times[$i]}") "
 done
 echo "median: \\copy $copy_s s ($copy_rate rows/s), boomerang $ours_s s ($ours_rate rows/s), ratio $ratio (runs: $per_run)"
 
 section=$(cat <<MD
-## Import: $(printf "%d" "$ORDERS" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta') orders for $(printf "%d" "$CUSTOMERS" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta') customers into PostgreSQL
+## Import: $(commas "$ORDERS") orders for $(commas "$CUSTOMERS") customers into PostgreSQL
 
 Command: \`bench/import-orders.sh\` (CUSTOMERS=$CUSTOMERS ORDERS=$ORDERS RUNS=$RUNS), $(date -u +%Y-%m-%d).
 Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB;
@@ -82,8 +84,8 @@ $(psql -tA -d postgres -c 'SHOW server_version' | cut -d' ' -f1 | sed 's/^/Postg
 
 | | median of $RUNS runs | rows/s | runs (s) |
 |---|---|---|---|
-| reference: \`psql \\copy\` of the file into a table of its shape (unique order id, index on customer and time) | $(fmt "$copy_s") s | $(printf "%d" "$copy_rate" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta') | $copy_list|
-| \`java -jar target/boomerang.jar import orders\` (JVM start, parse and validate every row, stage, check customers and duplicates, merge into \`orders\` with its keys, update every customer's aggregates) | $(fmt "$ours_s") s | $(printf "%d" "$ours_rate" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta') | $ours_list|
+| reference: \`psql \\copy\` of the file into a table of its shape (unique order id, index on customer and time) | $(fmt "$copy_s") s | $(commas "$copy_rate") | $copy_list|
+| \`java -jar target/boomerang.jar import orders\` (JVM start, parse and validate every row, stage, check customers and duplicates, merge into \`orders\` with its keys, update every customer's aggregates) | $(fmt "$ours_s") s | $(commas "$ours_rate") | $ours_list|
 
 **Ratio (Boomerang rows/s ÷ \\copy rows/s), median: $ratio** (goal: at least 0.5); per run: $per_run.
 MD

@@ -5,8 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * A request body that stops at a size: the row limit alone would let one enormous cell or item list through.
- * Reading past the limit fails; {@link #exceeded()} then tells the caller why the parser gave up.
+ * An input that counts what was read and stops at a size: the API's row limit alone would let one enormous cell
+ * or item list through; the command line counts for its progress line and sets no limit. Reading past the
+ * limit fails; {@link #exceeded()} then tells the caller why the parser gave up.
  */
 final class BoundedBody extends FilterInputStream {
 
@@ -43,6 +44,10 @@ final class BoundedBody extends FilterInputStream {
             exceeded = true;
             throw new IOException("request body larger than " + limit + " bytes");
         }
+    }
+
+    long count() {
+        return read;
     }
 
     boolean exceeded() {

@@ -91,6 +91,12 @@ public class CustomerIngest {
             this.externalId = externalId;
             this.isNew = isNew;
         }
+
+        /** The chunk stated a consent on this channel that differs from what was stored. */
+        boolean consentChanged(ContactChannel channel) {
+            Boolean consent = this.consent.get(channel);
+            return consent != null && !consent.equals(consentAtLoad.get(channel));
+        }
     }
 
     private void write(List<CustomerRow> chunk, IngestSource source, long[] createdUpdated) {
@@ -197,9 +203,8 @@ public class CustomerIngest {
             values.add(s.profile.get(column));
         }
         for (ContactChannel channel : ContactChannel.values()) {
-            Boolean consent = s.consent.get(channel);
-            boolean changed = !Objects.equals(consent, s.consentAtLoad.get(channel));
-            values.add(consent);
+            boolean changed = s.consentChanged(channel);
+            values.add(s.consent.get(channel));
             values.add(changed ? at : null);
             values.add(changed ? source.label() : null);
         }
@@ -242,8 +247,8 @@ public class CustomerIngest {
         List<ConsentChanged> published = new ArrayList<>();
         for (Stored s : customers) {
             for (ContactChannel channel : ContactChannel.values()) {
-                Boolean consent = s.consent.get(channel);
-                if (consent != null && !consent.equals(s.consentAtLoad.get(channel))) {
+                if (s.consentChanged(channel)) {
+                    boolean consent = s.consent.get(channel);
                     changes.add(new Object[] { s.id, channel.key(), consent, now.atOffset(ZoneOffset.UTC), source.label() });
                     published.add(new ConsentChanged(s.id, channel, consent, now, source.label()));
                 }

@@ -28,13 +28,13 @@ record CustomerRow(String externalId, Map<String, Object> profile, Map<ContactCh
         FieldReader in = new FieldReader(row, errors);
         String externalId = in.required("customer_id", 128);
         Map<String, Object> profile = new LinkedHashMap<>();
-        putIfGiven(in, profile, "email", in.email("email"));
-        putIfGiven(in, profile, "phone", in.phone("phone", defaultPhoneRegion));
-        putIfGiven(in, profile, "first_name", in.text("first_name", 100));
-        putIfGiven(in, profile, "last_name", in.text("last_name", 100));
-        putIfGiven(in, profile, "locale", in.locale("locale"));
-        putIfGiven(in, profile, "time_zone", in.zone("time_zone"));
-        putIfGiven(in, profile, "birthday", in.date("birthday"));
+        in.putIfGiven(profile, "email", in.email("email"));
+        in.putIfGiven(profile, "phone", in.phone("phone", defaultPhoneRegion));
+        in.putIfGiven(profile, "first_name", in.text("first_name", 100));
+        in.putIfGiven(profile, "last_name", in.text("last_name", 100));
+        in.putIfGiven(profile, "locale", in.locale("locale"));
+        in.putIfGiven(profile, "time_zone", in.zone("time_zone"));
+        in.putIfGiven(profile, "birthday", in.date("birthday"));
         Map<ContactChannel, Boolean> consent = new EnumMap<>(ContactChannel.class);
         for (ContactChannel channel : ContactChannel.values()) {
             Boolean given = in.bool(channel.key() + "_consent");
@@ -43,26 +43,15 @@ record CustomerRow(String externalId, Map<String, Object> profile, Map<ContactCh
             }
         }
         Map<String, String> attributes = new LinkedHashMap<>();
-        row.attributes().forEach((name, value) -> {
+        FieldReader attrs = in.nested(row.attributes(), "attr");
+        row.attributes().keySet().forEach(name -> {
             if (!ATTRIBUTE_NAME.matcher(name).matches()) {
-                in.error("attr." + name, "attribute names are letters, digits, _ . - (at most 64, starting with a letter)");
-            }
-            else if (value != null && value.length() > 1000) {
-                in.error("attr." + name, "longer than 1000 characters");
-            }
-            else if (value != null && FieldReader.hasControlCharacter(value)) {
-                in.error("attr." + name, "contains a control character");
+                attrs.error(name, "attribute names are letters, digits, _ . - (at most 64, starting with a letter)");
             }
             else {
-                attributes.put(name, value == null || value.isBlank() ? null : value.strip());
+                attributes.put(name, attrs.text(name, 1000)); // null (empty) removes the attribute
             }
         });
         return in.ok() ? new CustomerRow(externalId, profile, consent, attributes) : null;
-    }
-
-    private static void putIfGiven(FieldReader in, Map<String, Object> profile, String column, Object value) {
-        if (in.has(column)) {
-            profile.put(column, value);
-        }
     }
 }

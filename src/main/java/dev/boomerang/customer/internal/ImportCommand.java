@@ -6,9 +6,7 @@ import dev.boomerang.customer.internal.ingest.RowError;
 import dev.boomerang.customer.internal.ingest.RowErrors;
 import dev.boomerang.customer.internal.ingest.RowSchema;
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -63,7 +61,7 @@ class ImportCommand implements Callable<Integer> {
         }
         long size = Files.size(file);
         long started = System.nanoTime();
-        try (CountingStream in = new CountingStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+        try (BoundedBody in = new BoundedBody(new BufferedInputStream(Files.newInputStream(file), 1 << 16), Long.MAX_VALUE)) {
             Progress progress = new Progress(err, kind.name(), in, size, started);
             RowErrors errors = new RowErrors();
             IngestSource source = IngestSource.importFile(file.getFileName().toString());
@@ -115,48 +113,17 @@ class ImportCommand implements Callable<Integer> {
         };
     }
 
-    /** Counts the bytes read, for the percentage shown. */
-    static final class CountingStream extends FilterInputStream {
-        private long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        long count() {
-            return count;
-        }
-    }
-
     /** A progress line on the terminal, rewritten at most twice a second. */
     static final class Progress implements IngestProgress {
         private final PrintWriter err;
         private final String what;
-        private final CountingStream in;
+        private final BoundedBody in;
         private final long size;
         private final long started;
         private long lastShown;
         private boolean shown;
 
-        Progress(PrintWriter err, String what, CountingStream in, long size, long started) {
+        Progress(PrintWriter err, String what, BoundedBody in, long size, long started) {
             this.err = err;
             this.what = what;
             this.in = in;

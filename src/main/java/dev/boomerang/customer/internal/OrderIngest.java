@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -73,32 +74,23 @@ public class OrderIngest {
     }
 
     private void checkAgainstStore(RowErrors errors) {
-        int limit = RowErrors.KEPT;
-        jdbc.query("""
+        reportRows(errors, "customer_id", id -> "unknown customer " + id + "; send the customer first", """
                 SELECT s.row_no, s.line, s.customer_external_id FROM order_stage s
-                WHERE NOT EXISTS (SELECT 1 FROM customer c WHERE c.external_id = s.customer_external_id)
-                ORDER BY s.row_no FETCH FIRST %d ROWS ONLY
-                """.formatted(limit), (ResultSet rs) -> {
-            errors.add(new RowError(rs.getInt(1), rs.getLong(2), "customer_id",
-                    "unknown customer " + rs.getString(3) + "; send the customer first"));
-        });
-        jdbc.query("""
+                WHERE NOT EXISTS (SELECT 1 FROM customer c WHERE c.external_id = s.customer_external_id)""");
+        reportRows(errors, "order_id", id -> "order " + id + " appears more than once in this batch", """
                 SELECT s.row_no, s.line, s.external_id FROM order_stage s
-                WHERE EXISTS (SELECT 1 FROM order_stage e WHERE e.external_id = s.external_id AND e.row_no < s.row_no)
-                ORDER BY s.row_no FETCH FIRST %d ROWS ONLY
-                """.formatted(limit), (ResultSet rs) -> {
-            errors.add(new RowError(rs.getInt(1), rs.getLong(2), "order_id",
-                    "order " + rs.getString(3) + " appears more than once in this batch"));
-        });
-        jdbc.query("""
+                WHERE EXISTS (SELECT 1 FROM order_stage e WHERE e.external_id = s.external_id AND e.row_no < s.row_no)""");
+        reportRows(errors, "customer_id", id -> "order " + id + " is stored for another customer; an order cannot move", """
                 SELECT s.row_no, s.line, s.external_id FROM order_stage s
                 JOIN orders o ON o.external_id = s.external_id
                 JOIN customer c ON c.id = o.customer_id
-                WHERE c.external_id <> s.customer_external_id
-                ORDER BY s.row_no FETCH FIRST %d ROWS ONLY
-                """.formatted(limit), (ResultSet rs) -> {
-            errors.add(new RowError(rs.getInt(1), rs.getLong(2), "customer_id",
-                    "order " + rs.getString(3) + " is stored for another customer; an order cannot move"));
+                WHERE c.external_id <> s.customer_external_id""");
+    }
+
+    /** Adds an error for each staged row {@code query} finds (it selects row number, line and an id), in row order. */
+    private void reportRows(RowErrors errors, String field, Function<String, String> message, String query) {
+        jdbc.query(query + " ORDER BY s.row_no FETCH FIRST " + RowErrors.KEPT + " ROWS ONLY", (ResultSet rs) -> {
+            errors.add(new RowError(rs.getInt(1), rs.getLong(2), field, message.apply(rs.getString(3))));
         });
     }
 

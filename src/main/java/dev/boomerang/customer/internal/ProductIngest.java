@@ -84,16 +84,10 @@ public class ProductIngest {
         String sku = in.required("sku", 128);
         String name = in.required("name", 300);
         Map<String, Object> given = new HashMap<>();
-        Object category = in.text("category", 100);
-        Object price = in.money("price");
-        Object url = url(in, "url");
-        Object imageUrl = url(in, "image_url");
-        Object[] values = { category, price, url, imageUrl };
-        for (int i = 0; i < OPTIONAL.size(); i++) {
-            if (in.has(OPTIONAL.get(i))) {
-                given.put(OPTIONAL.get(i), values[i]);
-            }
-        }
+        in.putIfGiven(given, "category", in.text("category", 100));
+        in.putIfGiven(given, "price", in.money("price"));
+        in.putIfGiven(given, "url", url(in, "url"));
+        in.putIfGiven(given, "image_url", url(in, "image_url"));
         return in.ok() ? new ProductRow(sku, name, given) : null;
     }
 

@@ -68,6 +68,13 @@ public final class FieldReader {
         return fields.containsKey(field);
     }
 
+    /** Puts {@code value} under {@code field} when the input has that field (even empty): "keep" versus "clear". */
+    public void putIfGiven(Map<String, Object> given, String field, Object value) {
+        if (has(field)) {
+            given.put(field, value);
+        }
+    }
+
     public void error(String field, String message) {
         errors.add(row, prefix + field, message);
     }
