@@ -90,17 +90,5 @@ $(psql -tA -d postgres -c 'SHOW server_version' | cut -d' ' -f1 | sed 's/^/Postg
 **Ratio (Boomerang rows/s ÷ \\copy rows/s), median: $ratio** (goal: at least 0.5); per run: $per_run.
 MD
 )
-marker_start="<!-- bench:import-orders -->"; marker_end="<!-- /bench:import-orders -->"
-[ -f BENCHMARKS.md ] || printf '# Benchmarks\n\nFigures are ratios against a reference measured in the same run (DESIGN.md section 7).\n\n' > BENCHMARKS.md
-python3 - "$marker_start" "$marker_end" "$section" <<'PY'
-import sys, re
-start, end, section = sys.argv[1:4]
-text = open('BENCHMARKS.md').read()
-block = f"{start}\n{section}\n{end}"
-if start in text:
-    text = re.sub(re.escape(start) + r".*?" + re.escape(end), lambda m: block, text, flags=re.S)
-else:
-    text = text.rstrip('\n') + "\n\n" + block + "\n"
-open('BENCHMARKS.md', 'w').write(text)
-PY
+printf '%s\n' "$section" | bench/write-section.py import-orders
 echo "BENCHMARKS.md updated"

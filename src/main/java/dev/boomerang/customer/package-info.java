@@ -5,7 +5,9 @@
  * line, or the demo store.
  *
  * <p>API: the events {@link dev.boomerang.customer.OrderPlaced}, {@link dev.boomerang.customer.CartChanged}
- * and {@link dev.boomerang.customer.ConsentChanged}, published for live (API) ingest; and the value types
- * they carry. Other modules read the store's tables through their own SQL and never write them.
+ * and {@link dev.boomerang.customer.ConsentChanged}, published for live (API) ingest, and the value types
+ * they carry; {@link dev.boomerang.customer.Contactability}, through which the modules that learn of consent
+ * (an unsubscribe, an SMS STOP) or of dead addresses (a hard bounce) record it. Other modules read the
+ * store's tables through their own SQL and write them only through this API.
  */
 package dev.boomerang.customer;

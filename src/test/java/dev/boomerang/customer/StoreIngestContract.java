@@ -54,12 +54,15 @@ abstract class StoreIngestContract {
     @Autowired
     RecordedStoreEvents events;
 
+    @Autowired
+    Contactability contactability;
+
     Http http;
 
     @BeforeEach
     void emptyStore() {
         http = new Http(port);
-        for (String table : List.of("order_item", "orders", "cart_item", "cart", "consent_change", "customer_attribute",
+        for (String table : List.of("order_item", "orders", "cart_item", "cart", "consent_change", "customer_attribute", "suppression",
                 "customer", "product")) {
             jdbc.update("DELETE FROM " + table);
         }
@@ -430,5 +433,48 @@ abstract class StoreIngestContract {
         assertThat(count("customer")).isZero();
         assertThat(count("product")).isZero();
         assertThat(post("/api/products", JSON, product).status()).as("the same call with the key is accepted").isEqualTo(200);
+    }
+
+    @Test
+    void consentSetByAddressChangesEveryHolderOnceAndIsRecordedAndPublished() {
+        twoCustomers();
+        post("/api/customers", CSV, "customer_id,phone,sms_consent\nc2,+48600700800,yes\n");
+        events.clear();
+        assertThat(contactability.setConsent(ContactChannel.SMS, "+48600700800", false, "twilio:STOP")).isEqualTo(1);
+        assertThat(customerRow("c2").get("sms_consent")).isEqualTo(false);
+        assertThat(customerRow("c2").get("sms_consent_source")).isEqualTo("twilio:STOP");
+        assertThat(customerRow("c1").get("sms_consent")).as("c1 had withdrawn already").isEqualTo(false);
+        assertThat(customerRow("c1").get("sms_consent_source")).isEqualTo("api");
+        assertThat(contactability.setConsent(ContactChannel.SMS, "+48600700800", false, "twilio:STOP"))
+            .as("a second STOP changes nothing").isZero();
+        assertThat(contactability.setConsent(ContactChannel.SMS, "+48600700800", true, "twilio:START")).isEqualTo(2);
+        assertThat(events.of(ConsentChanged.class)).extracting(e -> e.granted() + " from " + e.source())
+            .containsExactly("false from twilio:STOP", "true from twilio:START", "true from twilio:START");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM consent_change WHERE source LIKE 'twilio:%'", Integer.class))
+            .isEqualTo(3);
+
+        long c1 = ((Number) customerRow("c1").get("id")).longValue();
+        assertThat(contactability.setConsent(c1, ContactChannel.EMAIL, false, "unsubscribe")).isTrue();
+        assertThat(contactability.setConsent(c1, ContactChannel.EMAIL, false, "unsubscribe")).isFalse();
+        assertThat(contactability.setConsent(-1, ContactChannel.EMAIL, false, "unsubscribe")).isFalse();
+        assertThat(customerRow("c1").get("email_consent")).isEqualTo(false);
+    }
+
+    @Test
+    void anAddressIsSuppressedOnceWhateverItsCaseAndKeepsItsFirstReason() {
+        assertThat(contactability.isSuppressed(ContactChannel.EMAIL, "ann@example.com")).isFalse();
+        contactability.suppress(ContactChannel.EMAIL, "Ann@Example.com ", SuppressionReason.BOUNCED, "smtp:550");
+        new TransactionTemplate(transactionManager).executeWithoutResult(tx -> {
+            // inside a caller's transaction a repeated report must neither fail nor spoil that transaction
+            contactability.suppress(ContactChannel.EMAIL, "ann@example.com", SuppressionReason.COMPLAINED, "api");
+            jdbc.queryForObject("SELECT COUNT(*) FROM suppression", Integer.class);
+        });
+        assertThat(contactability.isSuppressed(ContactChannel.EMAIL, "ANN@example.com")).isTrue();
+        assertThat(contactability.isSuppressed(ContactChannel.SMS, "ann@example.com")).isFalse();
+        assertThat(jdbc.queryForList("SELECT reason || ' ' || source FROM suppression", String.class))
+            .containsExactly("bounced smtp:550");
+        assertThat(contactability.unsuppress(ContactChannel.EMAIL, "ann@example.com")).isTrue();
+        assertThat(contactability.unsuppress(ContactChannel.EMAIL, "ann@example.com")).isFalse();
+        assertThat(count("suppression")).isZero();
     }
 }

@@ -45,6 +45,39 @@ public final class Cdnow {
         return purchases;
     }
 
+    /**
+     * The 2,357-customer sample of the literature ({@code CDNOW_sample.txt}: master id, sample id, date, CDs,
+     * dollars), with the sample id (1..2357, the ID of {@code cdnow_sample_summary.csv}) as the customer id.
+     */
+    public static List<Purchase> sample() throws IOException {
+        Path file = master().resolveSibling("CDNOW_sample.txt");
+        List<Purchase> purchases = new ArrayList<>();
+        List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
+        for (int i = 0; i < lines.size(); i++) {
+            String[] f = lines.get(i).trim().split("\\s+");
+            if (f.length != 5) {
+                throw new IllegalStateException("CDNOW sample line " + (i + 1) + " has " + f.length + " columns");
+            }
+            purchases.add(new Purchase("S" + (i + 1), String.valueOf(Integer.parseInt(f[1])),
+                    LocalDate.parse(f[2], DateTimeFormatter.BASIC_ISO_DATE), new BigDecimal(f[4])));
+        }
+        return purchases;
+    }
+
+    /** The customers and orders CSVs of {@link #writeCsv}, as text, for the REST ingest. */
+    public static String[] csv(List<Purchase> purchases) throws IOException {
+        Path dir = Files.createTempDirectory("cdnow");
+        try {
+            writeCsv(purchases, dir);
+            return new String[] { Files.readString(dir.resolve("customers.csv")), Files.readString(dir.resolve("orders.csv")) };
+        }
+        finally {
+            Files.deleteIfExists(dir.resolve("customers.csv"));
+            Files.deleteIfExists(dir.resolve("orders.csv"));
+            Files.deleteIfExists(dir);
+        }
+    }
+
     /** Writes {@code customers.csv} and {@code orders.csv} into {@code dir}. */
     public static void writeCsv(List<Purchase> purchases, Path dir) throws IOException {
         Set<String> customers = new LinkedHashSet<>();

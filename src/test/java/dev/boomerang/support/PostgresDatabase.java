@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A throw-away PostgreSQL database for one test class, on the server named by {@code BOOMERANG_TEST_PG_URL}
@@ -46,6 +47,17 @@ public final class PostgresDatabase implements AutoCloseable {
 
     public String password() {
         return PASSWORD;
+    }
+
+    /**
+     * Points a Spring test context at this database, with a Quartz scheduler name of its own (two contexts in
+     * one JVM would otherwise share one scheduler).
+     */
+    public void register(DynamicPropertyRegistry registry, String schedulerName) {
+        registry.add("spring.datasource.url", this::url);
+        registry.add("spring.datasource.username", this::user);
+        registry.add("spring.datasource.password", this::password);
+        registry.add("spring.quartz.properties.org.quartz.scheduler.instanceName", () -> schedulerName);
     }
 
     public Connection connect() throws SQLException {

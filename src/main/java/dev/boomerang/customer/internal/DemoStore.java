@@ -19,8 +19,7 @@ import java.util.Map;
 import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -36,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @ConditionalOnProperty(name = "boomerang.customer.demo.enabled", havingValue = "true")
-class DemoStore implements ApplicationRunner {
+class DemoStore implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(DemoStore.class);
 
@@ -86,9 +85,14 @@ class DemoStore implements ApplicationRunner {
         this.clock = clock;
     }
 
+    /**
+     * Seeds while the context starts, before the web server takes requests: nobody sees the store until its
+     * one transaction has committed in full, and a stop request cannot arrive in the middle of that commit
+     * (H2 makes rows visible before a large commit has finished writing).
+     */
     @Override
-    public void run(ApplicationArguments args) {
-        // one transaction: a request during seeding sees no demo store or all of it, never customers without orders
+    public void afterSingletonsInstantiated() {
+        // one transaction: the demo store is there whole or not at all, never customers without orders
         transactions.executeWithoutResult(status -> seed());
     }
 

@@ -1,0 +1,154 @@
+package dev.boomerang.segment;
+
+import dev.boomerang.customer.CartStatus;
+import dev.boomerang.customer.ContactChannel;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A segment rule: a tree of conditions on a customer, each evaluated "as of" an instant T. The records are the
+ * language (docs/segments.md gives the YAML for each); adding a condition is adding a record here, its YAML
+ * in {@code RuleParser} and its SQL in {@code RuleCompiler}, and the compiler's exhaustive switch says where.
+ * Optional bounds are {@code null} when not given; the parser guarantees at least one is.
+ */
+public sealed interface Rule {
+
+    // composition
+
+    /** Every rule holds (at least one rule). */
+    record All(List<Rule> rules) implements Rule {
+        public All {
+            rules = List.copyOf(rules);
+        }
+    }
+
+    /** At least one rule holds (at least one rule). */
+    record Any(List<Rule> rules) implements Rule {
+        public Any {
+            rules = List.copyOf(rules);
+        }
+    }
+
+    record Not(Rule rule) implements Rule {
+    }
+
+    /** The rule of another segment of the catalog. */
+    record SegmentRef(String id) implements Rule {
+    }
+
+    // recency
+
+    /** The last order up to T was more than {@code moreThan} and less than {@code lessThan} before T. */
+    record LastOrder(Duration moreThan, Duration lessThan) implements Rule {
+        public LastOrder {
+            bounded(moreThan, lessThan);
+        }
+    }
+
+    /** The first order ever was placed within {@code within} before T: T - within < first <= T. */
+    record FirstOrder(Duration within) implements Rule {
+    }
+
+    /** No order placed at or before T. */
+    record NeverOrdered() implements Rule {
+    }
+
+    // frequency and spend; within null means all orders up to T
+
+    /** The number of orders placed in the window, between the inclusive bounds. */
+    record Orders(Long atLeast, Long atMost, Duration within) implements Rule {
+        public Orders {
+            bounded(atLeast, atMost);
+        }
+    }
+
+    /** The sum of order totals in the window, between the inclusive bounds. */
+    record Spent(BigDecimal atLeast, BigDecimal atMost, Duration within) implements Rule {
+        public Spent {
+            bounded(atLeast, atMost);
+        }
+    }
+
+    /** The average order total in the window (false without orders in it), between the inclusive bounds. */
+    record AverageOrder(BigDecimal atLeast, BigDecimal atMost, Duration within) implements Rule {
+        public AverageOrder {
+            bounded(atLeast, atMost);
+        }
+    }
+
+    // carts and purchases
+
+    /** A product by category or by SKU, exactly one of them. */
+    record Product(String category, String sku) {
+    }
+
+    /**
+     * The customer has a cart, last changed at or before T, that meets every given part: one of
+     * {@code statuses}, unchanged for at least {@code idleFor}, its total within the value bounds, holding the
+     * product.
+     */
+    record Cart(Set<CartStatus> statuses, Duration idleFor, BigDecimal valueAtLeast, BigDecimal valueAtMost,
+            Product contains) implements Rule {
+        public Cart {
+            statuses = Set.copyOf(statuses);
+        }
+    }
+
+    /** An order placed in the window (all orders up to T when {@code within} is null) holds the product. */
+    record Bought(Product product, Duration within) implements Rule {
+    }
+
+    // scores
+
+    /** The stored RFM scores lie in the given sets (a missing dimension is any score); no scores, no match. */
+    record Rfm(Set<Integer> recency, Set<Integer> frequency, Set<Integer> monetary) implements Rule {
+        public Rfm {
+            recency = recency == null ? null : Set.copyOf(recency);
+            frequency = frequency == null ? null : Set.copyOf(frequency);
+            monetary = monetary == null ? null : Set.copyOf(monetary);
+        }
+    }
+
+    /** The stored R and F scores fall in a named cell group of {@link RfmGroup}. */
+    record RfmGroupIs(RfmGroup group) implements Rule {
+    }
+
+    // the customer
+
+    /** Consent given on the channel, an address on it, and that address not suppressed. */
+    record Consent(ContactChannel channel) implements Rule {
+    }
+
+    /** A free attribute: present with one of {@code values}, or (values null) present or absent per {@code exists}. */
+    record Attribute(String name, List<String> values, boolean exists) implements Rule {
+        public Attribute {
+            values = values == null ? null : List.copyOf(values);
+        }
+    }
+
+    /** The birthday falls on one of the {@code days} days starting with T's date in the customer's time zone. */
+    record Birthday(int days) implements Rule {
+    }
+
+    /** The locale is one of the tags or a more specific form of one ({@code pl} matches {@code pl-PL}). */
+    record LocaleIs(List<String> tags) implements Rule {
+        public LocaleIs {
+            tags = List.copyOf(tags);
+        }
+    }
+
+    /** The time zone is one of these IANA ids. */
+    record TimeZoneIs(List<String> zones) implements Rule {
+        public TimeZoneIs {
+            zones = List.copyOf(zones);
+        }
+    }
+
+    private static void bounded(Object lower, Object upper) {
+        if (lower == null && upper == null) {
+            throw new IllegalArgumentException("a bound is needed");
+        }
+    }
+}
