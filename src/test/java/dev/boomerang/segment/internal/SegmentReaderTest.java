@@ -328,7 +328,7 @@ class SegmentReaderTest {
         SegmentReader.Catalog shipped = SegmentReader.readFolder(Path.of("config", "segments"));
         assertThat(shipped.errors()).isEmpty();
         assertThat(shipped.definitions()).containsKeys("lapsed-regulars", "big-spenders-90d", "abandoned-carts-over-20",
-                "new-customers", "vip-champions");
+                "new-customers", "vip-champions", "slipping-but-worth-saving");
     }
 
     @Test
