@@ -115,6 +115,36 @@ public sealed interface Rule {
     record RfmGroupIs(RfmGroup group) implements Rule {
     }
 
+    // predictions of the latest model fit (insight module), whatever T is; a customer without one fails each
+
+    /** P(alive) at least {@code atLeast} (inclusive) and below {@code below} (strict); probabilities 0..1. */
+    record PAlive(BigDecimal atLeast, BigDecimal below) implements Rule {
+        public PAlive {
+            bounded(atLeast, below);
+        }
+    }
+
+    /** The expected orders over the next {@code horizonDays} days (a horizon the fit computed), between inclusive bounds. */
+    record PredictedOrders(BigDecimal atLeast, BigDecimal atMost, int horizonDays) implements Rule {
+        public PredictedOrders {
+            bounded(atLeast, atMost);
+        }
+    }
+
+    /** The predicted customer lifetime value, in the store's stored amounts, between inclusive bounds. */
+    record PredictedClv(BigDecimal atLeast, BigDecimal atMost) implements Rule {
+        public PredictedClv {
+            bounded(atLeast, atMost);
+        }
+    }
+
+    /**
+     * Among the top {@code percent} % of the customers with a predicted CLV: the share of them whose CLV is at
+     * least this customer's is at most percent / 100 (ties are in or out together).
+     */
+    record ClvTop(BigDecimal percent) implements Rule {
+    }
+
     // the customer
 
     /** Consent given on the channel, an address on it, and that address not suppressed. */

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.boomerang.insight.internal.model.BgNbd;
+import dev.boomerang.segment.Rule;
+import dev.boomerang.segment.Segments;
 import dev.boomerang.support.Cdnow;
 import dev.boomerang.support.Http;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,6 +43,9 @@ abstract class CdnowModelContract {
 
     @Autowired
     ObjectMapper mapper;
+
+    @Autowired
+    Segments segments;
 
     JsonNode fit;
 
@@ -153,5 +159,37 @@ abstract class CdnowModelContract {
             .isEqualTo(jdbc.queryForObject("SELECT MAX(predicted_clv) FROM customer_prediction", Double.class));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM customer_prediction WHERE clv_top_share <= 0.10", Long.class))
             .isBetween(200L, 236L);
+    }
+
+    /**
+     * The segment conditions on predictions count what the stored predictions say, computed here from the raw
+     * columns: P(alive) below 0.3, the top 10% by CLV from the CLVs themselves, and 39-week expected orders. The
+     * predictions are the fit's whatever the as-of of the segment.
+     */
+    @Test
+    void segmentConditionsOnPredictionsCountWhatTheTablesSay() {
+        List<Double> pAlive = jdbc.queryForList("SELECT p_alive FROM customer_prediction", Double.class);
+        long slipping = pAlive.stream().filter(p -> p < 0.3).count();
+        assertThat(slipping).isBetween(1L, pAlive.size() - 1L);
+        assertThat(count("p-alive: { below: 0.3 }", null)).isEqualTo(slipping);
+        assertThat(count("p-alive: { below: 0.3 }", Instant.parse("1997-03-01T00:00:00Z"))).isEqualTo(slipping);
+        assertThat(count("p-alive: { at-least: 0.3 }", null)).isEqualTo(pAlive.size() - slipping);
+
+        List<Double> clvs = jdbc.queryForList("SELECT predicted_clv FROM customer_prediction WHERE predicted_clv IS NOT NULL",
+                Double.class);
+        long top = clvs.stream().filter(v -> 10 * clvs.stream().filter(x -> x >= v).count() <= clvs.size()).count();
+        assertThat(top).isBetween(200L, 236L);
+        assertThat(count("clv-rank: { top: 10% }", null)).isEqualTo(top);
+        long worth200 = clvs.stream().filter(v -> v >= 200).count();
+        assertThat(count("predicted-clv: { at-least: 200 }", null)).isEqualTo(worth200);
+
+        long expectedAgain = jdbc.queryForList("SELECT expected_orders FROM customer_expected_orders WHERE horizon_days = 273",
+                Double.class).stream().filter(e -> e >= 1).count();
+        assertThat(count("predicted-orders: { at-least: 1, horizon: 39w }", null)).isEqualTo(expectedAgain).isPositive();
+    }
+
+    private long count(String rule, Instant asOf) {
+        Rule parsed = segments.readQuery("rule: { " + rule + " }", "test").rule();
+        return segments.count(parsed, asOf);
     }
 }

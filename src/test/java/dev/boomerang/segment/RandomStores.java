@@ -34,6 +34,12 @@ final class RandomStores {
     private static final String[] AMOUNTS = { "0", "5", "10", "19.99", "20", "25.5", "40", "100" };
     private static final String[] ZONES = { "Europe/Warsaw", "Pacific/Auckland", "America/Los_Angeles", "UTC", "Asia/Tokyo" };
     private static final String[] LOCALES = { "pl-PL", "pl", "de-DE", "de-AT", "en-US" };
+    /** Predictions: few values, so bounds meet them exactly and CLVs tie. */
+    private static final List<Integer> HORIZONS = List.of(30, 90);
+    private static final double[] PROBABILITIES = { 0, 0.05, 0.3, 0.5, 0.7, 1 };
+    private static final double[] EXPECTED = { 0, 0.25, 1, 2.5 };
+    private static final double[] CLVS = { 0, 19.99, 100, 200, 1000 };
+    private static final String[] PERCENTS = { "10", "25", "33.3", "50", "100" };
     private static final String[] CATEGORIES = { "coffee", "tea" };
     private static final String[] SKUS = { "A", "B", "C" };
 
@@ -83,9 +89,10 @@ final class RandomStores {
             LocalDate birthday = chance(70) ? birthday() : null;
             int[] rfm = !orders.isEmpty() && chance(80) ? new int[] { 1 + random.nextInt(5), 1 + random.nextInt(5), 1 + random.nextInt(5) } : null;
             list.add(new Customer(id, email, phone, bool(), bool(), chance(80) ? pick(LOCALES) : null,
-                    chance(85) ? pick(ZONES) : null, birthday, attributes, orders, carts, rfm));
+                    chance(85) ? pick(ZONES) : null, birthday, attributes, orders, carts, rfm,
+                    !orders.isEmpty() && chance(85) ? prediction() : null));
         }
-        return new Store(list, emails, phones);
+        return new Store(list, emails, phones, HORIZONS);
     }
 
     /** Writes the store into the database. */
@@ -111,13 +118,64 @@ final class RandomStores {
                 store.rfm(c.id(), c.rfm()[0], c.rfm()[1], c.rfm()[2]);
             }
         }
+        writePredictions(s, store);
         s.suppressedEmails().forEach(e -> store.suppress("email", e));
         s.suppressedPhones().forEach(p -> store.suppress("sms", p));
         store.refreshAggregates();
     }
 
+    /**
+     * The fit and the predictions; CLV rank and top share computed here as PredictionWriter defines them (RANK and
+     * CUME_DIST by CLV, highest first, over the customers with a CLV), not from the evaluator's definition.
+     */
+    private static void writePredictions(Store s, TestStore store) {
+        store.fit(LocalDate.of(2026, 6, 14), s.horizons().toArray(Integer[]::new));
+        List<Double> clvs = s.customers().stream().map(Customer::prediction).filter(p -> p != null && p.clv() != null)
+            .map(ReferenceEvaluator.Prediction::clv).toList();
+        for (Customer c : s.customers()) {
+            ReferenceEvaluator.Prediction p = c.prediction();
+            if (p == null) {
+                continue;
+            }
+            Long rank = p.clv() == null ? null : 1 + clvs.stream().filter(x -> x > p.clv()).count();
+            Double share = p.clv() == null ? null : (double) clvs.stream().filter(x -> x >= p.clv()).count() / clvs.size();
+            double[] expected = new double[2 * p.expectedOrders().size()];
+            int i = 0;
+            for (var e : p.expectedOrders().entrySet()) {
+                expected[i++] = e.getKey();
+                expected[i++] = e.getValue();
+            }
+            store.prediction(c.id(), p.pAlive(), p.clv(), rank, share, expected);
+        }
+    }
+
+    private ReferenceEvaluator.Prediction prediction() {
+        Map<Integer, Double> expected = new HashMap<>();
+        for (int h : HORIZONS) {
+            expected.put(h, EXPECTED[random.nextInt(EXPECTED.length)]);
+        }
+        return new ReferenceEvaluator.Prediction(PROBABILITIES[random.nextInt(PROBABILITIES.length)],
+                chance(15) ? null : CLVS[random.nextInt(CLVS.length)], expected);
+    }
+
+    private Rule predictionRule() {
+        boolean lower = random.nextBoolean();
+        boolean upper = !lower || random.nextBoolean();
+        return switch (random.nextInt(4)) {
+            case 0 -> new Rule.PAlive(lower ? decimal(PROBABILITIES) : null, upper ? decimal(PROBABILITIES) : null);
+            case 1 -> new Rule.PredictedOrders(lower ? decimal(EXPECTED) : null, upper ? decimal(EXPECTED) : null,
+                    HORIZONS.get(random.nextInt(HORIZONS.size())));
+            case 2 -> new Rule.PredictedClv(lower ? decimal(CLVS) : null, upper ? decimal(CLVS) : null);
+            default -> new Rule.ClvTop(new BigDecimal(pick(PERCENTS)));
+        };
+    }
+
+    private BigDecimal decimal(double[] values) {
+        return BigDecimal.valueOf(values[random.nextInt(values.length)]);
+    }
+
     Rule rule(int depth) {
-        int kind = random.nextInt(depth >= 3 ? 10 : 14);
+        int kind = random.nextInt(depth >= 3 ? 11 : 15);
         return switch (kind) {
             case 0 -> switch (random.nextInt(3)) {
                 case 0 -> new Rule.LastOrder(duration(0, 4), null);
@@ -154,8 +212,9 @@ final class RandomStores {
                 default -> new Rule.TimeZoneIs(List.of(pick(ZONES), pick(ZONES)));
             };
             case 9 -> new Rule.Birthday(1 + random.nextInt(random.nextBoolean() ? 10 : 366));
-            case 10, 11 -> new Rule.All(children(depth));
-            case 12 -> new Rule.Any(children(depth));
+            case 10 -> predictionRule();
+            case 11, 12 -> new Rule.All(children(depth));
+            case 13 -> new Rule.Any(children(depth));
             default -> new Rule.Not(rule(depth + 1));
         };
     }

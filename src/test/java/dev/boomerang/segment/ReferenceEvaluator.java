@@ -28,12 +28,17 @@ final class ReferenceEvaluator {
     record Cart(String status, Instant updatedAt, BigDecimal total, List<Item> items) {
     }
 
-    record Customer(String id, String email, String phone, Boolean emailConsent, Boolean smsConsent, String locale,
-            String timeZone, LocalDate birthday, Map<String, String> attributes, List<Order> orders, List<Cart> carts,
-            int[] rfm) {
+    /** A customer's stored prediction: P(alive), CLV (null without a spend model), expected orders by horizon in days. */
+    record Prediction(double pAlive, Double clv, Map<Integer, Double> expectedOrders) {
     }
 
-    record Store(List<Customer> customers, Set<String> suppressedEmails, Set<String> suppressedPhones) {
+    record Customer(String id, String email, String phone, Boolean emailConsent, Boolean smsConsent, String locale,
+            String timeZone, LocalDate birthday, Map<String, String> attributes, List<Order> orders, List<Cart> carts,
+            int[] rfm, Prediction prediction) {
+    }
+
+    /** {@code horizons}: those of the fit that wrote the predictions. */
+    record Store(List<Customer> customers, Set<String> suppressedEmails, Set<String> suppressedPhones, List<Integer> horizons) {
     }
 
     /** The R-by-F grid of docs/segments.md, row R=5 first, columns F=1..5. */
@@ -100,6 +105,20 @@ final class ReferenceEvaluator {
             case Rule.Rfm rfm -> c.rfm() != null && in(rfm.recency(), c.rfm()[0]) && in(rfm.frequency(), c.rfm()[1])
                     && in(rfm.monetary(), c.rfm()[2]);
             case Rule.RfmGroupIs group -> c.rfm() != null && RFM_GRID[5 - c.rfm()[0]][c.rfm()[1] - 1].equals(group.group().key());
+            case Rule.PAlive p -> c.prediction() != null
+                    && (p.atLeast() == null || c.prediction().pAlive() >= p.atLeast().doubleValue())
+                    && (p.below() == null || c.prediction().pAlive() < p.below().doubleValue());
+            case Rule.PredictedOrders p -> {
+                if (!store.horizons().contains(p.horizonDays())) {
+                    throw new IllegalArgumentException("the fit has no horizon " + p.horizonDays());
+                }
+                Double expected = c.prediction() == null ? null : c.prediction().expectedOrders().get(p.horizonDays());
+                yield expected != null && within(expected, p.atLeast(), p.atMost());
+            }
+            case Rule.PredictedClv p -> c.prediction() != null && c.prediction().clv() != null
+                    && within(c.prediction().clv(), p.atLeast(), p.atMost());
+            case Rule.ClvTop top -> c.prediction() != null && c.prediction().clv() != null
+                    && inTop(c.prediction().clv(), top.percent());
             case Rule.Consent consent -> switch (consent.channel()) {
                 case EMAIL -> Boolean.TRUE.equals(c.emailConsent()) && c.email() != null && !store.suppressedEmails().contains(c.email());
                 case SMS -> Boolean.TRUE.equals(c.smsConsent()) && c.phone() != null && !store.suppressedPhones().contains(c.phone());
@@ -113,6 +132,21 @@ final class ReferenceEvaluator {
                 .anyMatch(tag -> c.locale().toLowerCase(Locale.ROOT).equals(tag) || c.locale().toLowerCase(Locale.ROOT).startsWith(tag + "-"));
             case Rule.TimeZoneIs zone -> c.timeZone() != null && zone.zones().contains(c.timeZone());
         };
+    }
+
+    private static boolean within(double value, BigDecimal atLeast, BigDecimal atMost) {
+        return (atLeast == null || value >= atLeast.doubleValue()) && (atMost == null || value <= atMost.doubleValue());
+    }
+
+    /**
+     * Whether the share of the customers with a CLV whose CLV is at least {@code clv} (docs/insight.md, "CLV rank")
+     * is at most percent / 100, exactly: 100 k <= percent n.
+     */
+    private boolean inTop(double clv, BigDecimal percent) {
+        List<Double> clvs = store.customers().stream().map(Customer::prediction)
+            .filter(p -> p != null && p.clv() != null).map(Prediction::clv).toList();
+        long k = clvs.stream().filter(x -> x >= clv).count();
+        return BigDecimal.valueOf(100 * k).compareTo(percent.multiply(BigDecimal.valueOf(clvs.size()))) <= 0;
     }
 
     private static boolean birthdayWithin(Customer c, int days, Instant t) {

@@ -1,6 +1,7 @@
 package dev.boomerang.segment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringWriter;
 import java.time.Duration;
@@ -273,6 +274,126 @@ abstract class SegmentContract {
         assertSelects("{ rfm-group: lost }", T, "lost");
         assertSelects("{ rfm-group: promising }", T, "r4");
         assertSelects("{ not: { rfm-group: lost } }", T, "r4", "r3", "unscored", "champion", "loyal");
+    }
+
+    // predictions
+
+    static final LocalDate FIT_DAY = LocalDate.of(2026, 6, 14);
+    /** A past T: predictions are the latest fit's whatever T is. */
+    static final Instant LONG_AGO = Instant.parse("2020-01-01T00:00:00Z");
+
+    @Test
+    void pAliveBelowIsStrictAtLeastInclusiveAndCustomersWithoutAPredictionFailBoth() {
+        customers("p-0.3", "p-0.2999", "p-1", "p-0", "unpredicted");
+        store.fit(FIT_DAY, 30, 90);
+        store.prediction("p-0.3", 0.3, null, null, null);
+        store.prediction("p-0.2999", 0.2999, null, null, null);
+        store.prediction("p-1", 1.0, null, null, null);
+        store.prediction("p-0", 0.0, null, null, null);
+        assertSelects("{ p-alive: { below: 0.3 } }", T, "p-0.2999", "p-0");
+        assertSelects("{ p-alive: { at-least: 0.3 } }", T, "p-0.3", "p-1");
+        assertSelects("{ p-alive: { at-least: 0, below: 1 } }", T, "p-0.3", "p-0.2999", "p-0");
+        assertSelects("{ p-alive: { at-least: 1 } }", T, "p-1");
+        // not: the customer without a prediction fails the condition, so its negation takes them in
+        assertSelects("{ not: { p-alive: { below: 0.3 } } }", T, "p-0.3", "p-1", "unpredicted");
+        assertSelects("{ p-alive: { below: 0.3 } }", LONG_AGO, "p-0.2999", "p-0");
+    }
+
+    @Test
+    void predictedOrdersReadTheNamedHorizonWithInclusiveBounds() {
+        customers("one-in-90", "just-under", "two", "unpredicted");
+        store.fit(FIT_DAY, 30, 90);
+        store.prediction("one-in-90", 0.9, null, null, null, 30, 0.2, 90, 1.0);
+        store.prediction("just-under", 0.9, null, null, null, 30, 0.5, 90, 0.9999);
+        store.prediction("two", 0.9, null, null, null, 30, 1.5, 90, 2.0);
+        assertSelects("{ predicted-orders: { at-least: 1, horizon: 90d } }", T, "one-in-90", "two");
+        assertSelects("{ predicted-orders: { at-most: 1, horizon: 90d } }", T, "one-in-90", "just-under");
+        assertSelects("{ predicted-orders: { at-least: 1, horizon: 30d } }", T, "two");
+        assertSelects("{ predicted-orders: { at-least: 0.5, at-most: 1.5, horizon: 30d } }", T, "just-under", "two");
+        assertSelects("{ predicted-orders: { at-most: 0.25, horizon: 30d } }", LONG_AGO, "one-in-90");
+        assertSelects("{ not: { predicted-orders: { at-least: 1, horizon: 90d } } }", T, "just-under", "unpredicted");
+    }
+
+    @Test
+    void aHorizonTheLatestFitDidNotComputeIsAnErrorNamingThoseItDid() {
+        customers("someone");
+        store.fit(FIT_DAY.minusDays(7), 45);
+        store.fit(FIT_DAY, 30, 90, 180);
+        store.prediction("someone", 0.9, null, null, null, 30, 1, 90, 1, 180, 1);
+        for (String rule : List.of("{ predicted-orders: { at-least: 1, horizon: 45d } }",
+                "{ not: { all: [ { consent: email }, { predicted-orders: { at-most: 1, horizon: 45d } } ] } }")) {
+            Rule parsed = segments.readQuery("rule: " + rule, "test").rule();
+            assertThatThrownBy(() -> segments.count(parsed, T)).isInstanceOfSatisfying(InvalidSegmentException.class,
+                    ex -> assertThat(ex.errors()).singleElement().hasToString("rule: predicted-orders: horizon 45d was not "
+                            + "computed by the latest model fit (as of 2026-06-14), which has 30d, 90d, 180d; use one of those, "
+                            + "or add 45 to boomerang.insight.model.horizons-days and refit the model"));
+            assertThatThrownBy(() -> segments.matches("someone", parsed, T)).isInstanceOf(InvalidSegmentException.class);
+        }
+    }
+
+    @Test
+    void beforeTheFirstFitEveryPredictionConditionIsFalse() {
+        customers("a", "b");
+        store.order("a", ago(days(5)), "10");
+        store.refreshAggregates();
+        for (String rule : List.of("{ p-alive: { below: 1 } }", "{ p-alive: { at-least: 0 } }",
+                "{ predicted-orders: { at-least: 0, horizon: 45d } }", "{ predicted-clv: { at-least: 0 } }",
+                "{ clv-rank: { top: 100% } }")) {
+            assertSelects(rule, T);
+            assertSelects("{ not: " + rule + " }", T, "a", "b");
+        }
+    }
+
+    @Test
+    void predictedClvBoundsAreInclusiveAndNoSpendModelMeansNoMatch() {
+        customers("clv-200", "clv-199.99", "clv-500", "no-spend-model", "unpredicted");
+        store.fit(FIT_DAY, 30);
+        store.prediction("clv-200", 0.5, 200.0, 2L, 2 / 3.0);
+        store.prediction("clv-199.99", 0.5, 199.99, 3L, 1.0);
+        store.prediction("clv-500", 0.5, 500.0, 1L, 1 / 3.0);
+        store.prediction("no-spend-model", 0.5, null, null, null);
+        assertSelects("{ predicted-clv: { at-least: 200 } }", T, "clv-200", "clv-500");
+        assertSelects("{ predicted-clv: { at-most: 200 } }", T, "clv-200", "clv-199.99");
+        assertSelects("{ predicted-clv: { at-least: 199.99, at-most: 199.99 } }", LONG_AGO, "clv-199.99");
+        assertSelects("{ not: { predicted-clv: { at-least: 200 } } }", T, "clv-199.99", "no-spend-model", "unpredicted");
+    }
+
+    @Test
+    void clvRankTopIsTheShareOfCustomersWithACLVAtLeastAsHighAndTiesGoTogether() {
+        // ten customers with a CLV, as PredictionWriter ranks them: RANK and CUME_DIST by CLV, highest first
+        String[] ids = { "c1000", "c900a", "c900b", "c800", "c700", "c600", "c500", "c400", "c300", "c200" };
+        double[] clv = { 1000, 900, 900, 800, 700, 600, 500, 400, 300, 200 };
+        long[] rank = { 1, 2, 2, 4, 5, 6, 7, 8, 9, 10 };
+        double[] share = { 0.1, 0.3, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0 };
+        customers(ids);
+        customers("no-spend-model", "unpredicted");
+        store.fit(FIT_DAY, 30);
+        for (int i = 0; i < ids.length; i++) {
+            store.prediction(ids[i], 0.5, clv[i], rank[i], share[i]);
+        }
+        store.prediction("no-spend-model", 0.5, null, null, null);
+        assertSelects("{ clv-rank: { top: 10% } }", T, "c1000");
+        // 20%: the two tied at 900 would take the top three places, so both stay out
+        assertSelects("{ clv-rank: { top: 20% } }", T, "c1000");
+        assertSelects("{ clv-rank: { top: 30% } }", T, "c1000", "c900a", "c900b");
+        assertSelects("{ clv-rank: { top: 9.99% } }", T);
+        assertSelects("{ clv-rank: { top: 100% } }", LONG_AGO, ids);
+        assertSelects("{ not: { clv-rank: { top: 90% } } }", T, "c200", "no-spend-model", "unpredicted");
+    }
+
+    @Test
+    void winBackSlippingButWorthSaving() {
+        customers("slipping-valuable", "slipping-cheap", "loyal-valuable", "unpredicted");
+        store.fit(FIT_DAY, 90);
+        store.prediction("slipping-valuable", 0.2, 800.0, 1L, 1 / 3.0, 90, 0.3);
+        store.prediction("slipping-cheap", 0.1, 20.0, 3L, 1.0, 90, 0.1);
+        store.prediction("loyal-valuable", 0.9, 700.0, 2L, 2 / 3.0, 90, 2.5);
+        store.set("slipping-valuable", "email", "a@example.com");
+        store.set("slipping-valuable", "email_consent", true);
+        assertSelects("{ all: [ { p-alive: { below: 0.3 } }, { predicted-clv: { at-least: 200 } }, { consent: email } ] }", T,
+                "slipping-valuable");
+        assertSelects("{ any: [ { predicted-orders: { at-least: 1, horizon: 90d } }, { clv-rank: { top: 34% } } ] }", T,
+                "slipping-valuable", "loyal-valuable");
     }
 
     // the customer

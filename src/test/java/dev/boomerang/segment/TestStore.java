@@ -26,7 +26,7 @@ final class TestStore {
     }
 
     void clear() {
-        for (String table : List.of("customer_rfm", "order_item", "orders", "cart_item", "cart", "consent_change",
+        for (String table : List.of("customer_expected_orders", "customer_prediction", "insight_fit", "customer_rfm", "order_item", "orders", "cart_item", "cart", "consent_change",
                 "customer_attribute", "suppression", "customer")) {
             jdbc.update("DELETE FROM " + table);
         }
@@ -87,6 +87,36 @@ final class TestStore {
     void rfm(String customer, int r, int f, int m) {
         jdbc.update("INSERT INTO customer_rfm (customer_id, recency, frequency, monetary, scored_at) VALUES (?, ?, ?, ?, ?)",
                 id(customer), r, f, m, CREATED);
+    }
+
+    /**
+     * A fit row, as the insight module writes one, with the horizons of its expected orders; the predictions of
+     * {@link #prediction} belong to it. Returns its id.
+     */
+    long fit(LocalDate asOf, Integer... horizonsDays) {
+        jdbc.update("""
+                INSERT INTO insight_fit (fitted_at, trigger_source, as_of, zone, first_purchase_day, last_purchase_day, customers,
+                    repeat_customers, purchase_days, bgnbd_r, bgnbd_alpha, bgnbd_a, bgnbd_b, bgnbd_log_likelihood, bgnbd_groups,
+                    gg_customers, horizons_days, clv_months, annual_discount_rate, fit_millis, score_millis)
+                VALUES (?, 'api', ?, 'UTC', ?, ?, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, ?, 12, 0.1, 0, 0)""",
+                CREATED, asOf, asOf, asOf, String.join(",", java.util.Arrays.stream(horizonsDays).map(String::valueOf).toList()));
+        return jdbc.queryForObject("SELECT MAX(id) FROM insight_fit", Long.class);
+    }
+
+    /**
+     * A customer's prediction under the latest fit: P(alive), the CLV and its rank and top share (null: no spend
+     * model), and expected orders as horizon, value, horizon, value...
+     */
+    void prediction(String customer, double pAlive, Double clv, Long clvRank, Double clvTopShare, double... expected) {
+        long fit = jdbc.queryForObject("SELECT MAX(id) FROM insight_fit", Long.class);
+        jdbc.update("""
+                INSERT INTO customer_prediction (customer_id, fit_id, frequency, recency_weeks, age_weeks, p_alive, predicted_clv,
+                    clv_rank, clv_top_share) VALUES (?, ?, 0, 0, 0, ?, ?, ?, ?)""",
+                id(customer), fit, pAlive, clv, clvRank, clvTopShare);
+        for (int i = 0; i + 1 < expected.length; i += 2) {
+            jdbc.update("INSERT INTO customer_expected_orders (customer_id, horizon_days, expected_orders) VALUES (?, ?, ?)",
+                    id(customer), (int) expected[i], expected[i + 1]);
+        }
     }
 
     /** The order aggregates of every customer, from their orders. */

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The one compiler from rules to SQL: a rule and an instant T become a boolean condition over {@code customer c},
@@ -38,10 +40,15 @@ final class RuleCompiler {
     private static final int DEEPEST = 64;
 
     private final Function<String, Rule> catalog;
+    private final Supplier<Optional<PredictionSql.LatestFit>> latestFit;
 
-    /** @param catalog the rule of a segment id, or null when there is none (for {@code segment:} references) */
-    RuleCompiler(Function<String, Rule> catalog) {
+    /**
+     * @param catalog the rule of a segment id, or null when there is none (for {@code segment:} references)
+     * @param latestFit the fit whose predictions are stored, asked only when a rule has {@code predicted-orders}
+     */
+    RuleCompiler(Function<String, Rule> catalog, Supplier<Optional<PredictionSql.LatestFit>> latestFit) {
         this.catalog = catalog;
+        this.latestFit = latestFit;
     }
 
     Fragment compile(Rule rule, Instant asOf) {
@@ -74,6 +81,8 @@ final class RuleCompiler {
     private final class Compilation {
 
         private final OffsetDateTime t;
+        /** The latest fit, looked up once per compilation and only when needed; null until then. */
+        private Optional<PredictionSql.LatestFit> fit;
 
         Compilation(OffsetDateTime t) {
             this.t = t;
@@ -102,6 +111,10 @@ final class RuleCompiler {
                 case Rule.Bought bought -> bought(bought);
                 case Rule.Rfm rfm -> ScoreSql.rfm(rfm);
                 case Rule.RfmGroupIs group -> ScoreSql.rfmGroup(group.group());
+                case Rule.PAlive pAlive -> PredictionSql.pAlive(pAlive);
+                case Rule.PredictedOrders orders -> PredictionSql.predictedOrders(computed(orders));
+                case Rule.PredictedClv clv -> PredictionSql.predictedClv(clv);
+                case Rule.ClvTop top -> PredictionSql.clvTop(top);
                 case Rule.Consent consent -> CustomerSql.consent(consent.channel());
                 case Rule.Attribute attribute -> CustomerSql.attribute(attribute);
                 case Rule.Birthday birthday -> CustomerSql.birthday(birthday.days(), t.toInstant());
@@ -116,6 +129,26 @@ final class RuleCompiler {
             if (rule == null) {
                 throw new InvalidSegmentException(List.of(new SegmentError("rule", 0, 0,
                         "unknown or invalid segment '" + ref.id() + "'", null)));
+            }
+            return rule;
+        }
+
+        /**
+         * The horizon must be one the latest fit computed. Checked here, at run time, because only the stored fit
+         * knows (the configured horizons take effect at the next fit): without the check a horizon it lacks would
+         * match nobody, and its {@code not} everybody. Before the first fit there is nothing to check against and
+         * every prediction condition is false, as for a customer without a prediction.
+         */
+        private Rule.PredictedOrders computed(Rule.PredictedOrders rule) {
+            if (fit == null) {
+                fit = latestFit.get();
+            }
+            if (fit.isPresent() && !fit.get().horizonsDays().contains(rule.horizonDays())) {
+                String available = fit.get().horizonsDays().stream().map(h -> h + "d").collect(Collectors.joining(", "));
+                throw new InvalidSegmentException(List.of(new SegmentError("rule", 0, 0,
+                        "predicted-orders: horizon " + rule.horizonDays() + "d was not computed by the latest model fit (as of "
+                                + fit.get().asOf() + "), which has " + available,
+                        "use one of those, or add " + rule.horizonDays() + " to boomerang.insight.model.horizons-days and refit the model")));
             }
             return rule;
         }

@@ -39,6 +39,7 @@ final class RuleParser {
     private static final String DURATION_HINT = "write a whole number and a unit: m (minutes), h (hours), d (days) or w (weeks), as in 90d";
     /** Beyond a century a window is a typo, and instants stay far from overflow. */
     private static final Duration LONGEST = Duration.ofDays(36_600);
+    private static final Pattern PERCENT = Pattern.compile("(\\d{1,3}(?:\\.\\d{1,4})?)\\s*%");
     private static final Pattern LOCALE_TAG = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
 
     private final YamlNodes yaml;
@@ -64,6 +65,10 @@ final class RuleParser {
         conditions.put("bought", this::bought);
         conditions.put("rfm", this::rfm);
         conditions.put("rfm-group", this::rfmGroup);
+        conditions.put("p-alive", this::pAlive);
+        conditions.put("predicted-orders", this::predictedOrders);
+        conditions.put("predicted-clv", this::predictedClv);
+        conditions.put("clv-rank", this::clvRank);
         conditions.put("consent", this::consent);
         conditions.put("attribute", this::attribute);
         conditions.put("birthday", this::birthday);
@@ -302,6 +307,84 @@ final class RuleParser {
         return new Rule.RfmGroupIs(group);
     }
 
+    private Rule pAlive(Node node) {
+        Map<String, Node> f = yaml.mapping(node, "p-alive", List.of("at-least", "below"));
+        if (f == null || !atLeastOne(node, "p-alive", f, "at-least", "below")) {
+            return null;
+        }
+        BigDecimal atLeast = optional(f, "at-least", n -> probability(n, "p-alive at-least"));
+        BigDecimal below = optional(f, "below", n -> probability(n, "p-alive below"));
+        if (failed(f, "at-least", atLeast) || failed(f, "below", below)) {
+            return null;
+        }
+        if (atLeast != null && below != null && atLeast.compareTo(below) >= 0) {
+            yaml.error(node, "p-alive: at-least " + atLeast.toPlainString() + " is not less than below " + below.toPlainString()
+                    + ", so no customer can match", "swap the two");
+            return null;
+        }
+        return new Rule.PAlive(atLeast, below);
+    }
+
+    private Rule predictedOrders(Node node) {
+        Map<String, Node> f = yaml.mapping(node, "predicted-orders", List.of("at-least", "at-most", "horizon"));
+        if (f == null || !atLeastOne(node, "predicted-orders", f, "at-least", "at-most")) {
+            return null;
+        }
+        BigDecimal atLeast = optional(f, "at-least", n -> expectedOrders(n, "at-least"));
+        BigDecimal atMost = optional(f, "at-most", n -> expectedOrders(n, "at-most"));
+        Integer horizon = null;
+        if (!f.containsKey("horizon")) {
+            yaml.error(node, "predicted-orders needs 'horizon', the days the orders are expected over",
+                    "write horizon: 90d, one of the horizons the model fit computes (boomerang.insight.model.horizons-days)");
+        }
+        else {
+            Duration d = duration(f.get("horizon"));
+            if (d != null && (d.toHours() % 24 != 0 || d.isZero() || d.toDays() > 3660)) {
+                yaml.error(f.get("horizon"), "predicted-orders horizon counts whole days, from 1d to 3660d", "write it in d or w, as in 90d");
+            }
+            else if (d != null) {
+                horizon = (int) d.toDays();
+            }
+        }
+        if (failed(f, "at-least", atLeast) || failed(f, "at-most", atMost) || horizon == null
+                || !ordered(node, "predicted-orders", atLeast, atMost)) {
+            return null;
+        }
+        return new Rule.PredictedOrders(atLeast, atMost, horizon);
+    }
+
+    private Rule predictedClv(Node node) {
+        Map<String, Node> f = yaml.mapping(node, "predicted-clv", List.of("at-least", "at-most"));
+        if (f == null || !atLeastOne(node, "predicted-clv", f, "at-least", "at-most")) {
+            return null;
+        }
+        BigDecimal atLeast = optional(f, "at-least", n -> amount(n, "at-least"));
+        BigDecimal atMost = optional(f, "at-most", n -> amount(n, "at-most"));
+        if (failed(f, "at-least", atLeast) || failed(f, "at-most", atMost) || !ordered(node, "predicted-clv", atLeast, atMost)) {
+            return null;
+        }
+        return new Rule.PredictedClv(atLeast, atMost);
+    }
+
+    private Rule clvRank(Node node) {
+        Map<String, Node> f = yaml.mapping(node, "clv-rank", List.of("top"));
+        if (f == null || !atLeastOne(node, "clv-rank", f, "top")) {
+            return null;
+        }
+        String text = yaml.scalar(f.get("top"), "clv-rank top", "a share of customers such as 10%");
+        if (text == null) {
+            return null;
+        }
+        Matcher m = PERCENT.matcher(text.trim());
+        BigDecimal percent = m.matches() ? new BigDecimal(m.group(1)) : null;
+        if (percent == null || percent.signum() <= 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
+            yaml.error(f.get("top"), "clv-rank top: '" + text + "' is not a percentage from 0 to 100",
+                    "write the share of customers with a percent sign, as in 10% or 2.5%");
+            return null;
+        }
+        return new Rule.ClvTop(percent);
+    }
+
     private Rule consent(Node node) {
         List<String> names = Arrays.stream(ContactChannel.values()).map(ContactChannel::key).toList();
         String name = yaml.scalar(node, "consent", "a channel (" + String.join(" or ", names) + ")");
@@ -430,6 +513,31 @@ final class RuleParser {
             return null;
         }
         return Long.parseLong(text);
+    }
+
+    private BigDecimal probability(Node node, String what) {
+        String text = yaml.scalar(node, what, "a probability");
+        if (text == null) {
+            return null;
+        }
+        if (!text.matches("\\d{1,3}(\\.\\d{1,9})?") || new BigDecimal(text).compareTo(BigDecimal.ONE) > 0) {
+            yaml.error(node, what + ": '" + text + "' is not a probability", "write a number from 0 to 1, as in 0.3");
+            return null;
+        }
+        return new BigDecimal(text);
+    }
+
+    private BigDecimal expectedOrders(Node node, String what) {
+        String text = yaml.scalar(node, what, "a number of orders");
+        if (text == null) {
+            return null;
+        }
+        if (!text.matches("\\d{1,9}(\\.\\d{1,6})?")) {
+            yaml.error(node, what + ": '" + text + "' is not a number of expected orders",
+                    "write a non-negative number, fractions allowed, as in 1 or 0.5");
+            return null;
+        }
+        return new BigDecimal(text);
     }
 
     private BigDecimal amount(Node node, String what) {

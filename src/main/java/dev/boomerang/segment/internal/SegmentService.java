@@ -50,8 +50,9 @@ class SegmentService implements Segments {
 
     SegmentService(SegmentProperties properties, DataSource dataSource, PlatformTransactionManager transactions, Clock clock) {
         this.catalog = SegmentReader.readFolder(properties.directory());
-        this.compiler = new RuleCompiler(id -> definition(id).map(SegmentDefinition::rule).orElse(null));
         this.jdbc = new JdbcTemplate(dataSource);
+        this.compiler = new RuleCompiler(id -> definition(id).map(SegmentDefinition::rule).orElse(null),
+                () -> PredictionSql.latestFit(jdbc));
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(properties.fetchSize());
         this.readOnly = new TransactionTemplate(transactions);

@@ -90,6 +90,76 @@ class SegmentReaderTest {
     }
 
     @Test
+    void predictionConditionsReadIntoTheirRecords() {
+        assertThat(rule("""
+                rule:
+                  all:
+                    - p-alive: { below: 0.3 }
+                    - p-alive: { at-least: 0.05, below: 1 }
+                    - predicted-orders: { at-least: 1, horizon: 90d }
+                    - predicted-orders: { at-most: 0.5, horizon: 13w }
+                    - predicted-clv: { at-least: 200, at-most: 1000.50 }
+                    - clv-rank: { top: 10% }
+                    - clv-rank: { top: 2.5 % }
+                """)).isEqualTo(new Rule.All(List.of(
+                new Rule.PAlive(null, new BigDecimal("0.3")),
+                new Rule.PAlive(new BigDecimal("0.05"), new BigDecimal("1")),
+                new Rule.PredictedOrders(new BigDecimal("1"), null, 90),
+                new Rule.PredictedOrders(null, new BigDecimal("0.5"), 91),
+                new Rule.PredictedClv(new BigDecimal("200"), new BigDecimal("1000.50")),
+                new Rule.ClvTop(new BigDecimal("10")),
+                new Rule.ClvTop(new BigDecimal("2.5")))));
+    }
+
+    @Test
+    void predictionConditionMistakesAreReportedWithTheirPlaceAndAHint() {
+        assertThat(errors("rule:\n  p-alve: { below: 0.3 }")).singleElement()
+            .hasToString("request:2:3: unknown key 'p-alve' in the rule; did you mean 'p-alive'?");
+        assertThat(errors("rule:\n  predicted-clv: { at-lest: 200 }").getFirst())
+            .hasToString("request:2:20: unknown key 'at-lest' in predicted-clv; did you mean 'at-least'?");
+        assertThat(errors("rule:\n  p-alive: { belw: 0.3 }").getFirst())
+            .hasToString("request:2:14: unknown key 'belw' in p-alive; did you mean 'below'?");
+        assertThat(errors("rule:\n  clv-rank: { tp: 10% }").getFirst())
+            .hasToString("request:2:15: unknown key 'tp' in clv-rank; did you mean 'top'?");
+        assertThat(errors("rule:\n  predicted-orders: { at-least: 1, horizn: 90d }").getFirst())
+            .hasToString("request:2:36: unknown key 'horizn' in predicted-orders; did you mean 'horizon'?");
+        assertThat(errors("""
+                rule:
+                  all:
+                    - p-alive: { below: 30% }
+                    - p-alive: { at-least: 1.5 }
+                    - p-alive: { at-least: 0.5, below: 0.3 }
+                    - p-alive: { above: 0.3 }
+                    - predicted-orders: { at-least: 1 }
+                    - predicted-orders: { at-least: 1, horizon: 36h }
+                    - predicted-orders: { at-least: one, horizon: 90d }
+                    - predicted-orders: { at-least: 3, at-most: 1, horizon: 30d }
+                    - predicted-clv: { at-least: 200 USD }
+                    - predicted-clv: { at-least: 500, at-most: 200 }
+                    - clv-rank: { top: 10 }
+                    - clv-rank: { top: 0% }
+                    - clv-rank: { top: 150% }
+                    - clv-rank: 10%
+                """)).extracting(Object::toString).containsExactly(
+                "request:3:25: p-alive below: '30%' is not a probability; write a number from 0 to 1, as in 0.3",
+                "request:4:28: p-alive at-least: '1.5' is not a probability; write a number from 0 to 1, as in 0.3",
+                "request:5:16: p-alive: at-least 0.5 is not less than below 0.3, so no customer can match; swap the two",
+                "request:6:18: unknown key 'above' in p-alive; known: at-least, below",
+                "request:6:16: p-alive needs at least one of at-least, below; see docs/segments.md for its form",
+                "request:7:25: predicted-orders needs 'horizon', the days the orders are expected over; write horizon: 90d, "
+                        + "one of the horizons the model fit computes (boomerang.insight.model.horizons-days)",
+                "request:8:49: predicted-orders horizon counts whole days, from 1d to 3660d; write it in d or w, as in 90d",
+                "request:9:37: at-least: 'one' is not a number of expected orders; write a non-negative number, fractions allowed, as in 1 or 0.5",
+                "request:10:25: predicted-orders: at-least 3 is more than at-most 1, so no customer can match; swap the two",
+                "request:11:34: at-least: '200 USD' is not an amount; write a non-negative number with at most 4 decimals and no currency, as in 100 or 19.90",
+                "request:12:22: predicted-clv: at-least 500 is more than at-most 200, so no customer can match; swap the two",
+                "request:13:24: clv-rank top: '10' is not a percentage from 0 to 100; write the share of customers with a percent sign, as in 10% or 2.5%",
+                "request:14:24: clv-rank top: '0%' is not a percentage from 0 to 100; write the share of customers with a percent sign, as in 10% or 2.5%",
+                "request:15:24: clv-rank top: '150%' is not a percentage from 0 to 100; write the share of customers with a percent sign, as in 10% or 2.5%",
+                "request:16:17: clv-rank needs a mapping of top, not '10%'; write it as { key: value } or as indented key: value lines");
+    }
+
+    @Test
     void aCartWithoutStatusMeansALiveCart() {
         assertThat(rule("rule: { cart: {} }")).isEqualTo(new Rule.Cart(Set.of(CartStatus.OPEN, CartStatus.ABANDONED), null, null, null, null));
     }
@@ -258,7 +328,7 @@ class SegmentReaderTest {
         SegmentReader.Catalog shipped = SegmentReader.readFolder(Path.of("config", "segments"));
         assertThat(shipped.errors()).isEmpty();
         assertThat(shipped.definitions()).containsKeys("lapsed-regulars", "big-spenders-90d", "abandoned-carts-over-20",
-                "new-customers", "vip-champions");
+                "new-customers", "vip-champions", "slipping-but-worth-saving");
     }
 
     @Test
