@@ -165,7 +165,7 @@ final class CampaignParts {
             CronExpression.validateExpression(cron);
         }
         catch (ParseException ex) {
-            yaml.error(node, "cron '" + cron + "' is not a Quartz cron expression: " + ex.getMessage(), hint);
+            yaml.error(node, "cron '" + cron + "' is not a Quartz cron expression: " + ex.getMessage().replaceFirst("\\.$", ""), hint);
             return null;
         }
         catch (RuntimeException ex) {
