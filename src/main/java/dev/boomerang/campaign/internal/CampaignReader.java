@@ -20,7 +20,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -178,10 +177,5 @@ final class CampaignReader {
             return name == null ? List.of() : List.of(new Variant("a", 100, name));
         }
         return parts.variants(f.get("variants"), node -> templates.check(yaml, node, channel, f.containsKey("discount")));
-    }
-
-    static Matcher match(Pattern pattern, String text) {
-        Matcher m = pattern.matcher(text.strip());
-        return m.matches() ? m : null;
     }
 }
