@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +82,7 @@ class CampaignCatalog implements Campaigns {
                     campaigns.put(result.id(), result.campaign());
                 }
             }
-            fileErrors.sort(Comparator.comparingInt(DefinitionError::line).thenComparingInt(DefinitionError::column));
+            fileErrors.sort(CampaignReader.IN_PLACE_ORDER);
             errors.addAll(fileErrors);
         }
         return new Catalog(campaigns, List.copyOf(errors));

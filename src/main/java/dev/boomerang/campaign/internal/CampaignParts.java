@@ -165,7 +165,7 @@ final class CampaignParts {
             CronExpression.validateExpression(cron);
         }
         catch (ParseException ex) {
-            yaml.error(node, "cron '" + cron + "' is not a Quartz cron expression: " + ex.getMessage(), hint);
+            yaml.error(node, "cron '" + cron + "' is not a Quartz cron expression: " + ex.getMessage().replaceFirst("\\.$", ""), hint);
             return null;
         }
         catch (RuntimeException ex) {
@@ -192,7 +192,7 @@ final class CampaignParts {
         if (text == null) {
             return null;
         }
-        Matcher m = CampaignReader.match(PERCENTAGE, text);
+        Matcher m = match(PERCENTAGE, text);
         if (m == null) {
             yaml.error(node, "holdout: '" + text + "' is not a whole percentage", "write the share kept back as 0% to 50%, as in 10%");
             return null;
@@ -211,7 +211,7 @@ final class CampaignParts {
         if (text == null) {
             return null;
         }
-        if (CampaignReader.match(PRIORITY, text) == null) {
+        if (match(PRIORITY, text) == null) {
             yaml.error(node, "priority: '" + text + "' is not a whole number", "write a number such as 5; higher goes first, default 0");
             return null;
         }
@@ -224,7 +224,7 @@ final class CampaignParts {
         if (text == null) {
             return null;
         }
-        Matcher m = CampaignReader.match(RATE, text);
+        Matcher m = match(RATE, text);
         int rate = m == null ? 0 : Integer.parseInt(m.group(1));
         if (rate < 1 || rate > MAX_RATE) {
             yaml.error(node, "rate-limit: '" + text + "' is not a positive number of messages per second",
@@ -320,7 +320,7 @@ final class CampaignParts {
         if (text == null) {
             return null;
         }
-        if (CampaignReader.match(form, text) == null) {
+        if (match(form, text) == null) {
             yaml.error(node, what + ": '" + text + "' is not a number", "write " + expected);
             return null;
         }
@@ -332,10 +332,16 @@ final class CampaignParts {
         if (text == null) {
             return null;
         }
-        if (CampaignReader.match(WHOLE, text) == null || Integer.parseInt(text.strip()) < min || Integer.parseInt(text.strip()) > max) {
+        if (match(WHOLE, text) == null || Integer.parseInt(text.strip()) < min || Integer.parseInt(text.strip()) > max) {
             yaml.error(node, what + ": '" + text + "' is not a whole number from " + min + " to " + max, "write " + expected);
             return null;
         }
         return Integer.parseInt(text.strip());
+    }
+
+    /** The pattern's match of the text without surrounding blanks, or null. */
+    private static Matcher match(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text.strip());
+        return m.matches() ? m : null;
     }
 }

@@ -16,12 +16,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Reads one campaign file into a {@link Campaign}, or into every mistake it has, each with line and column. The
@@ -35,6 +36,8 @@ final class CampaignReader {
     static final List<String> KEYS = List.of("id", "name", "description", "segment", "channel", "template", "variants",
             "schedule", "holdout", "priority", "discount", "rate-limit", "attribution-window");
     static final Duration DEFAULT_ATTRIBUTION_WINDOW = Duration.ofDays(5);
+    static final Comparator<DefinitionError> IN_PLACE_ORDER = Comparator.comparingInt(DefinitionError::line)
+        .thenComparingInt(DefinitionError::column);
 
     /**
      * What one file gave.
@@ -42,7 +45,7 @@ final class CampaignReader {
      * @param id the campaign's id, or null when it has none that is valid
      * @param idAt where the id is written (the root for an id taken from the file name), for a duplicate's error
      * @param campaign the campaign, or null when the file has mistakes
-     * @param errors the file's mistakes, in the order found
+     * @param errors the file's mistakes, by line and column
      */
     record Result(String id, Node idAt, Campaign campaign, List<DefinitionError> errors) {
     }
@@ -81,7 +84,7 @@ final class CampaignReader {
         Rule audience = null;
         if (require(yaml, root, f, "segment", "add segment: with a segment id from config/segments, or segment: { rule: ... }")) {
             Node node = f.get("segment");
-            if (node instanceof org.yaml.snakeyaml.nodes.ScalarNode) {
+            if (node instanceof ScalarNode) {
                 segmentId = yaml.scalar(node, "segment", "a segment id or { rule: ... }");
                 audience = segmentId == null ? null : namedSegment(yaml, node, segmentId);
             }
@@ -104,7 +107,8 @@ final class CampaignReader {
                 ? new Campaign(id, name, description, source, segmentId, audience, channel, variants, schedule, holdout, priority,
                         discount, rate, window)
                 : null;
-        return new Result(id, idAt, campaign, errors);
+        errors.sort(IN_PLACE_ORDER);
+        return new Result(id, idAt, campaign, List.copyOf(errors));
     }
 
     private static boolean require(YamlNodes yaml, Node root, Map<String, Node> f, String key, String hint) {
@@ -169,14 +173,9 @@ final class CampaignReader {
             return List.of();
         }
         if (one) {
-            String name = templates.check(yaml, f.get("template"), channel);
+            String name = templates.check(yaml, f.get("template"), channel, f.containsKey("discount"));
             return name == null ? List.of() : List.of(new Variant("a", 100, name));
         }
-        return parts.variants(f.get("variants"), (node) -> templates.check(yaml, node, channel));
-    }
-
-    static Matcher match(Pattern pattern, String text) {
-        Matcher m = pattern.matcher(text.strip());
-        return m.matches() ? m : null;
+        return parts.variants(f.get("variants"), node -> templates.check(yaml, node, channel, f.containsKey("discount")));
     }
 }

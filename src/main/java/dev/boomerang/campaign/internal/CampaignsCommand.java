@@ -3,6 +3,7 @@ package dev.boomerang.campaign.internal;
 import dev.boomerang.campaign.Campaign;
 import dev.boomerang.definition.DefinitionError;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +14,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code campaigns validate [--dir D]}. Exit codes: 0 every definition is valid, 1 mistakes (every one printed). */
+/**
+ * {@code campaigns validate [--dir D]}. Exit codes: 0 every definition is valid, 1 mistakes (every one printed) or
+ * no folder D. The configured folder missing means no campaigns, as at startup.
+ */
 @Component
 @Command(name = "campaigns", mixinStandardHelpOptions = true, description = "Check the campaigns of config/campaigns.")
 class CampaignsCommand implements Callable<Integer> {
@@ -39,6 +43,12 @@ class CampaignsCommand implements Callable<Integer> {
     int validate(@Option(names = "--dir", paramLabel = "D", description = "the folder to check (default: boomerang.campaign.directory)") Path dir) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (dir != null && !Files.isDirectory(dir)) {
+            // named on purpose: a mistyped folder must not pass as "no campaigns"
+            err.println(dir + ": no such folder");
+            err.flush();
+            return 1;
+        }
         CampaignCatalog.Catalog read = dir == null ? catalog.catalog() : catalog.read(dir);
         Path folder = dir == null ? properties.directory() : dir;
         List<DefinitionError> errors = read.errors();

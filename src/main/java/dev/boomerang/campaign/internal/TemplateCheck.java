@@ -3,6 +3,7 @@ package dev.boomerang.campaign.internal;
 import dev.boomerang.channel.Channel;
 import dev.boomerang.definition.Suggestions;
 import dev.boomerang.definition.YamlNodes;
+import dev.boomerang.template.MessageModel;
 import dev.boomerang.template.MessageTemplates;
 import dev.boomerang.template.TemplateChannel;
 import dev.boomerang.template.TemplateInfo;
@@ -23,8 +24,11 @@ final class TemplateCheck {
         this.templates = templates;
     }
 
-    /** The template's name, or null with an error; {@code channel} is null when the campaign's is not known. */
-    String check(YamlNodes yaml, Node node, Channel channel) {
+    /**
+     * The template's name, or null with an error; {@code channel} is null when the campaign's is not known.
+     * A template that shows a discount cannot render without one, so it needs a campaign with {@code discount:}.
+     */
+    String check(YamlNodes yaml, Node node, Channel channel, boolean withDiscount) {
         String name = yaml.scalar(node, "template", "a template name");
         if (name == null) {
             return null;
@@ -44,6 +48,11 @@ final class TemplateCheck {
                                 + " or pick another template");
                 return null;
             }
+        }
+        if (!withDiscount && info.requires().contains(MessageModel.Part.DISCOUNT)) {
+            yaml.error(node, "template '" + name + "' shows a discount, and the campaign has none",
+                    "add discount: { percent: 15 }, or pick another template");
+            return null;
         }
         return name;
     }

@@ -1,0 +1,115 @@
+package dev.boomerang.campaign.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.boomerang.BoomerangApplication;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.core.NestedExceptionUtils;
+
+/**
+ * {@code campaigns validate} exits 0 with counts for good definitions and 1 with every mistake for bad ones; the
+ * server refuses to start with a bad definition and says why.
+ */
+class CampaignsCommandTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    /** The command line on an in-memory database, with the project's segments and templates. */
+    Run campaigns(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        try {
+            List<String> all = new ArrayList<>(List.of("--spring.datasource.url=jdbc:h2:mem:cli-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                    "--spring.profiles.active=test"));
+            List<String> rest = List.of(args);
+            // Spring options first, then the command
+            rest.stream().filter(a -> a.startsWith("--boomerang.")).forEach(all::add);
+            all.add("campaigns");
+            rest.stream().filter(a -> !a.startsWith("--boomerang.")).forEach(all::add);
+            int code = BoomerangApplication.runCommand(all.toArray(String[]::new));
+            return new Run(code, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
+        }
+        finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    void write(String name, String text) throws IOException {
+        Files.writeString(dir.resolve(name), text);
+    }
+
+    @Test
+    void theShippedExamplesValidate() {
+        Run run = campaigns("--boomerang.campaign.directory=config/campaigns", "validate");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("big-spenders-thank-you  email  manual  Thank our big spenders",
+                "winback-monthly  email  0 0 10 1 * ? Europe/Warsaw  Win back lapsed regulars",
+                "OK: 2 campaigns in config/campaigns, all valid (1 scheduled, 1 manual)");
+    }
+
+    @Test
+    void validateListsEveryMistakeOfEveryFileAndExitsOne() throws IOException {
+        write("a.yml", "segment: lapsed-regulars\nchannel: email\ntemplate: thank-you\nholdout: 70%\n");
+        write("b.yml", "segment: lapsed-regular\nchannel: sms\ntemplate: thank-you\nrate-limit: 0/s\n");
+        Run run = campaigns("validate", "--dir", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("4 mistakes in campaign definitions (" + dir + "):",
+                "  " + dir.resolve("a.yml") + ":4:10: holdout: 70% is more than 50%",
+                "  " + dir.resolve("b.yml") + ":1:10: unknown segment 'lapsed-regular'; did you mean 'lapsed-regulars'?",
+                "  " + dir.resolve("b.yml") + ":3:11: template 'thank-you' has no sms part",
+                "  " + dir.resolve("b.yml") + ":4:13: rate-limit: '0/s' is not a positive number of messages per second");
+        assertThat(run.out()).doesNotContain("OK:");
+    }
+
+    @Test
+    void aFolderWithGoodDefinitionsCountsThem() throws IOException {
+        write("thanks.yml", "segment: big-spenders-90d\nchannel: email\ntemplate: thank-you\n");
+        Run run = campaigns("validate", "--dir", dir.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("OK: 1 campaigns in " + dir + ", all valid (0 scheduled, 1 manual)");
+        Run missing = campaigns("validate", "--dir", dir.resolve("nowhere").toString());
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err()).contains(dir.resolve("nowhere") + ": no such folder");
+    }
+
+    @Test
+    void theServerRefusesToStartWithABadDefinitionAndSaysWhy() throws IOException {
+        write("a.yml", "segment: lapsed-regulars\nchannel: email\ntemplate: thank-yuo\n");
+        write("b.yml", "segment: { rule: { orders: { at-least: lots } } }\nchannel: email\ntemplate: thank-you\n");
+        SpringApplicationBuilder server = new SpringApplicationBuilder(BoomerangApplication.class).profiles("test");
+        // as arguments, which override config/application.yml (default properties would not)
+        String[] args = { "--spring.datasource.url=jdbc:h2:mem:refused-" + UUID.randomUUID(), "--boomerang.campaign.directory=" + dir,
+            "--server.port=0", "--spring.quartz.properties.org.quartz.scheduler.instanceName=refused-campaigns" };
+        assertThatThrownBy(() -> server.run(args)).satisfies(ex -> {
+            Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
+            assertThat(cause).isInstanceOf(InvalidCampaignsException.class);
+            FailureAnalysis analysis = new InvalidCampaignsFailureAnalyzer().analyze(ex);
+            assertThat(analysis.getDescription()).contains("mistakes in its campaign definitions (2)",
+                    dir.resolve("a.yml") + ":3:11: unknown template 'thank-yuo'; did you mean 'thank-you'?",
+                    dir.resolve("b.yml") + ":1:40: at-least: 'lots' is not a whole number of orders");
+            assertThat(analysis.getAction()).contains("campaigns validate");
+        });
+    }
+}
