@@ -57,7 +57,12 @@ public final class Http {
 
     /** With the admin's HTTP Basic login. */
     public Response admin(String method, String path) {
+        return admin(method, path, null);
+    }
+
+    /** With the admin's HTTP Basic login and a JSON body (null: none). */
+    public Response admin(String method, String path, String json) {
         String basic = Base64.getEncoder().encodeToString((ADMIN_USER + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
-        return send(method, path, null, null, "Authorization", "Basic " + basic);
+        return send(method, path, json == null ? null : "application/json", json, "Authorization", "Basic " + basic);
     }
 }

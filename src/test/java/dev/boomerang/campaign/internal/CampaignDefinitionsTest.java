@@ -183,7 +183,7 @@ class CampaignDefinitionsTest {
                 "inline-rule.yml:5:29: at-least: 'lots' is not a whole number of orders; write a number such as 2",
                 "inline-rule.yml:6:9: unknown key 'last-ordr' in the rule; did you mean 'last-order'?",
                 "inline-rule.yml:7:18: unknown segment 'lapsed-regs'; known: abandoned-carts-over-20, big-spenders-90d, "
-                        + "birthdays-this-week, coffee-gone-quiet, lapsed-regulars, new-customers, vip-champions");
+                        + "birthdays-this-week, coffee-gone-quiet, lapsed-regulars, new-customers, slipping-but-worth-saving, vip-champions");
     }
 
     // mistakes: what is sent

@@ -1,0 +1,154 @@
+package dev.boomerang.delivery.internal;
+
+import dev.boomerang.delivery.Broadcast;
+import dev.boomerang.delivery.MessageStatus;
+import dev.boomerang.delivery.Variant;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The dispatch of one run, chunk by chunk over its audience (in customer id order, so memory stays flat):
+ * one transaction decides a chunk and writes its ledger rows (PLANNED, SKIPPED, DEFERRED); then its PLANNED
+ * rows go out in windows: claimed and committed, sent concurrently, and their outcomes committed. Resuming is
+ * running it again: rows left CLAIMED by a dead execution become UNKNOWN, PLANNED rows are sent, customers
+ * without a row are decided.
+ */
+@Component
+class RunDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(RunDispatcher.class);
+    private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I
+
+    private final JdbcTemplate jdbc;
+    private final Ledger ledger;
+    private final Decisions decisions;
+    private final Courier courier;
+    private final DeliveryProperties properties;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    RunDispatcher(JdbcTemplate jdbc, Ledger ledger, Decisions decisions, Courier courier, DeliveryProperties properties,
+            PlatformTransactionManager transactionManager, Clock clock) {
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+        this.decisions = decisions;
+        this.courier = courier;
+        this.properties = properties;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    void dispatch(RunStore.RunRow run, Broadcast broadcast) {
+        int interrupted = ledger.interrupted(run.id(), clock.instant());
+        if (interrupted > 0) {
+            log.warn("run {} of {}: {} message(s) were in flight when the last execution stopped; marked UNKNOWN, not resent",
+                    run.id(), run.campaignId(), interrupted);
+        }
+        sendPlanned(run, broadcast);
+        long after = -1;
+        while (true) {
+            List<Decisions.Member> chunk = jdbc.query("""
+                    SELECT customer_id, variant, holdout FROM run_audience
+                    WHERE run_id = ? AND customer_id > ? ORDER BY customer_id LIMIT ?
+                    """, (rs, n) -> new Decisions.Member(rs.getLong(1), rs.getString(2), rs.getBoolean(3)), run.id(), after,
+                    properties.chunk());
+            if (chunk.isEmpty()) {
+                return;
+            }
+            after = chunk.getLast().customerId();
+            transactions.executeWithoutResult(status -> decide(run, broadcast, chunk));
+            sendPlanned(run, broadcast);
+        }
+    }
+
+    private void decide(RunStore.RunRow run, Broadcast broadcast, List<Decisions.Member> chunk) {
+        List<Long> ids = chunk.stream().map(Decisions.Member::customerId).toList();
+        if (!run.dryRun()) {
+            // runs of other campaigns deciding for the same customers wait here, so caps hold across them
+            ledger.lockCustomers(ids);
+        }
+        Set<Long> done = ledger.decided(run.campaignId(), run.occurrence(), ids);
+        List<Decisions.Member> open = chunk.stream().filter(m -> !done.contains(m.customerId())).toList();
+        Instant now = clock.instant();
+        Map<String, String> templates = broadcast.variants().stream()
+            .collect(Collectors.toMap(Variant::id, Variant::template));
+        List<Ledger.NewMessage> rows = new ArrayList<>(open.size());
+        for (Decisions.Decided decided : decisions.decide(open, broadcast.channel(), now)) {
+            Decisions.Member member = decided.member();
+            String template = templates.get(member.variant());
+            switch (decided.decision()) {
+                case DispatchPolicy.Send send -> rows.add(message(run, broadcast, member, template,
+                        run.dryRun() ? MessageStatus.DRY_RUN : MessageStatus.PLANNED, null, code(broadcast), null));
+                case DispatchPolicy.Skip skip -> rows.add(message(run, broadcast, member, template, MessageStatus.SKIPPED,
+                        skip.reason(), null, null));
+                case DispatchPolicy.Defer defer -> rows.add(message(run, broadcast, member, template,
+                        run.dryRun() ? MessageStatus.DRY_RUN : MessageStatus.DEFERRED, "quiet-hours", code(broadcast),
+                        defer.until()));
+            }
+        }
+        ledger.insert(rows, now);
+    }
+
+    private static Ledger.NewMessage message(RunStore.RunRow run, Broadcast broadcast, Decisions.Member member,
+            String template, MessageStatus status, String reason, String code, Instant notBefore) {
+        return new Ledger.NewMessage(run.campaignId(), run.occurrence(), member.customerId(), run.id(),
+                broadcast.channel().key(), member.variant(), template, status, reason, code, notBefore);
+    }
+
+    /** Sends the run's PLANNED messages, a window at a time. */
+    private void sendPlanned(RunStore.RunRow run, Broadcast broadcast) {
+        if (run.dryRun()) {
+            return;
+        }
+        while (true) {
+            List<Ledger.Pending> window = ledger.planned(run.id(), properties.window());
+            if (window.isEmpty()) {
+                return;
+            }
+            send(broadcast, window);
+        }
+    }
+
+    /** Claims (committed), sends, records: the order that makes a crash leave UNKNOWN rows, never a resend. */
+    void send(Broadcast broadcast, List<Ledger.Pending> window) {
+        Set<Long> claimed = Set.copyOf(ledger.claim(window, clock.instant()));
+        List<Ledger.Pending> mine = window.stream().filter(m -> claimed.contains(m.id())).toList();
+        if (mine.isEmpty()) {
+            return;
+        }
+        List<Ledger.Outcome> outcomes = courier.send(broadcast, mine, clock.instant());
+        ledger.complete(outcomes, clock.instant());
+    }
+
+    Courier courier() {
+        return courier;
+    }
+
+    /** A unique discount code per message when the campaign names no shared one; null without a discount. */
+    private String code(Broadcast broadcast) {
+        if (broadcast.discount() == null) {
+            return null;
+        }
+        if (broadcast.discount().code() != null) {
+            return broadcast.discount().code();
+        }
+        char[] code = new char[10]; // 50 bits: a guess hits one of a million live codes once in 10^9 tries
+        for (int i = 0; i < code.length; i++) {
+            code[i] = CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length()));
+        }
+        return new String(code);
+    }
+}

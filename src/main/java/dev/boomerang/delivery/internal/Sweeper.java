@@ -1,0 +1,127 @@
+package dev.boomerang.delivery.internal;
+
+import dev.boomerang.channel.Channel;
+import dev.boomerang.delivery.Broadcast;
+import dev.boomerang.delivery.SendPlans;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends the messages that waited: SMS deferred by quiet hours, and RETRY messages whose backoff is over. Each is
+ * checked again first (consent may have been withdrawn, the address suppressed, quiet hours begun again), then
+ * claimed, sent and recorded like any other. RETRY messages older than {@code boomerang.delivery.retry-for}
+ * become FAILED. On PostgreSQL the due rows are taken with SKIP LOCKED, so nodes sweep side by side.
+ */
+@Component
+class Sweeper {
+
+    private static final Logger log = LoggerFactory.getLogger(Sweeper.class);
+
+    private final Ledger ledger;
+    private final Decisions decisions;
+    private final RunDispatcher dispatcher;
+    private final SendPlans plans;
+    private final DeliveryProperties properties;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final boolean skipLocked;
+
+    Sweeper(Ledger ledger, Decisions decisions, RunDispatcher dispatcher, SendPlans plans, DeliveryProperties properties,
+            PlatformTransactionManager transactionManager, Clock clock, DataSource dataSource) throws SQLException {
+        this.ledger = ledger;
+        this.decisions = decisions;
+        this.dispatcher = dispatcher;
+        this.plans = plans;
+        this.properties = properties;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+        try (Connection connection = dataSource.getConnection()) {
+            this.skipLocked = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${boomerang.delivery.sweep-every:30s}", initialDelayString = "${boomerang.delivery.sweep-every:30s}")
+    void scheduled() {
+        if (properties.sweeperEnabled()) {
+            sweep();
+        }
+    }
+
+    /** One sweep; returns how many messages it sent (or tried to). */
+    int sweep() {
+        int failed = ledger.expireRetries(clock.instant().minus(properties.retryFor()), clock.instant());
+        if (failed > 0) {
+            log.warn("{} message(s) kept failing for {} and are FAILED", failed, properties.retryFor());
+        }
+        int sent = 0;
+        while (true) {
+            Map<String, List<Ledger.Pending>> claimed = transactions.execute(status -> claimDue());
+            if (claimed == null || claimed.isEmpty()) {
+                return sent;
+            }
+            for (var campaign : claimed.entrySet()) {
+                Optional<Broadcast> broadcast = plans.broadcast(campaign.getKey());
+                List<Ledger.Pending> messages = campaign.getValue();
+                if (broadcast.isEmpty()) {
+                    ledger.complete(messages.stream().map(m -> new Ledger.Outcome(m.id(),
+                            dev.boomerang.delivery.MessageStatus.FAILED, "campaign-removed",
+                            "the campaign is no longer defined", null, null, null)).toList(), clock.instant());
+                    continue;
+                }
+                ledger.complete(dispatcherSend(broadcast.get(), messages), clock.instant());
+                sent += messages.size();
+            }
+        }
+    }
+
+    private List<Ledger.Outcome> dispatcherSend(Broadcast broadcast, List<Ledger.Pending> messages) {
+        return dispatcher.courier().send(broadcast, messages, clock.instant());
+    }
+
+    /** Takes a window of due messages, re-checks each, and claims those still to go; grouped by campaign. */
+    private Map<String, List<Ledger.Pending>> claimDue() {
+        Instant now = clock.instant();
+        List<Ledger.Pending> due = ledger.due(now, properties.window(), skipLocked);
+        List<Ledger.Pending> go = new ArrayList<>();
+        for (Ledger.Pending message : due) {
+            Channel channel = Channel.valueOf(message.channel().toUpperCase(Locale.ROOT));
+            DispatchPolicy.Recipient facts = decisions.facts(message.customerId(), channel, now);
+            if (facts == null) {
+                ledger.skip(message.id(), "unreachable", now);
+                continue;
+            }
+            // the cap was counted when the message was decided; it is not counted against itself again
+            DispatchPolicy.Recipient recipient = new DispatchPolicy.Recipient(facts.customerId(), facts.consent(),
+                    facts.address(), facts.suppressed(), false, facts.timeZone(), Collections.nCopies(facts.recent().size(), 0));
+            switch (decisions.policy().decide(recipient, channel, now)) {
+                case DispatchPolicy.Skip skip -> ledger.skip(message.id(), skip.reason(), now);
+                case DispatchPolicy.Defer defer -> ledger.defer(message.id(), defer.until(), now);
+                case DispatchPolicy.Send send -> go.add(message);
+            }
+        }
+        List<Long> claimed = ledger.claim(go, now);
+        Map<String, List<Ledger.Pending>> byCampaign = new LinkedHashMap<>();
+        for (Ledger.Pending message : go) {
+            if (claimed.contains(message.id())) {
+                byCampaign.computeIfAbsent(message.campaignId(), c -> new ArrayList<>()).add(message);
+            }
+        }
+        return byCampaign;
+    }
+}
