@@ -1,5 +1,10 @@
 package dev.boomerang.campaign.internal;
 
+import dev.boomerang.campaign.Plan;
+import dev.boomerang.delivery.Forecast;
+import org.springframework.beans.factory.ObjectProvider;
+import picocli.CommandLine.Parameters;
+
 import dev.boomerang.campaign.Campaign;
 import dev.boomerang.definition.DefinitionError;
 import java.io.PrintWriter;
@@ -15,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code campaigns validate [--dir D]}. Exit codes: 0 every definition is valid, 1 mistakes (every one printed) or
+ * {@code campaigns plan ID [--as-of T]} and {@code campaigns validate [--dir D]}. Exit codes: 0 every definition is valid, 1 mistakes (every one printed) or
  * no folder D. The configured folder missing means no campaigns, as at startup.
  */
 @Component
@@ -27,10 +32,42 @@ class CampaignsCommand implements Callable<Integer> {
 
     private final CampaignCatalog catalog;
     private final CampaignProperties properties;
+    private final ObjectProvider<CampaignService> service;
 
-    CampaignsCommand(CampaignCatalog catalog, CampaignProperties properties) {
+    CampaignsCommand(CampaignCatalog catalog, CampaignProperties properties, ObjectProvider<CampaignService> service) {
         this.catalog = catalog;
         this.properties = properties;
+        this.service = service;
+    }
+
+    @Command(name = "plan", description = "Print a campaign's next fire times and what a run would do now (or --as-of T): the audience, per variant and holdout, and who each policy would skip. Sends nothing.")
+    int plan(@Parameters(paramLabel = "ID", description = "the campaign") String id,
+            @Option(names = "--as-of", paramLabel = "T", description = "select the audience as of T (ISO instant or date)") String asOf) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!catalog.catalog().errors().isEmpty()) {
+            return validate(null);
+        }
+        Plan plan;
+        try {
+            plan = service.getObject().plan(id, asOf == null ? null : dev.boomerang.segment.AsOf.parse(asOf));
+        }
+        catch (dev.boomerang.campaign.UnknownCampaignException | IllegalArgumentException ex) {
+            err.println(ex.getMessage());
+            err.flush();
+            return 1;
+        }
+        Forecast f = plan.forecast();
+        out.printf(Locale.ROOT, "campaign %s%s%n", id, plan.paused() ? " (paused)" : "");
+        out.printf(Locale.ROOT, "next fire times: %s%n", plan.nextFireTimes().isEmpty() ? "none (manual runs only)" : plan.nextFireTimes());
+        out.printf(Locale.ROOT, "as of %s: audience %,d%n", f.asOf(), f.audience());
+        f.byVariant().forEach((variant, n) -> out.printf(Locale.ROOT, "  variant %s: %,d%n", variant, n));
+        out.printf(Locale.ROOT, "  holdout: %,d%n", f.holdout());
+        f.skipped().forEach((reason, n) -> out.printf(Locale.ROOT, "  skipped, %s: %,d%n", reason, n));
+        out.printf(Locale.ROOT, "  deferred (quiet hours): %,d%n", f.deferred());
+        out.printf(Locale.ROOT, "would send now: %,d%n", f.wouldSend());
+        out.flush();
+        return 0;
     }
 
     @Override

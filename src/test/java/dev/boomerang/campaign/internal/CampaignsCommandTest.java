@@ -70,6 +70,18 @@ class CampaignsCommandTest {
     }
 
     @Test
+    void planPrintsTheNextFireTimesAndWhatARunWouldDoWithoutSendingAnything() {
+        Run run = campaigns("--boomerang.campaign.directory=config/campaigns", "plan", "winback-monthly", "--as-of",
+                "2026-06-15T10:00:00Z");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("campaign winback-monthly", "next fire times: [", "as of 2026-06-15T10:00:00Z: audience 0",
+                "  holdout: 0", "would send now: 0");
+        Run unknown = campaigns("--boomerang.campaign.directory=config/campaigns", "plan", "winback-montly");
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.err()).contains("did you mean 'winback-monthly'?");
+    }
+
+    @Test
     void validateListsEveryMistakeOfEveryFileAndExitsOne() throws IOException {
         write("a.yml", "segment: lapsed-regulars\nchannel: email\ntemplate: thank-you\nholdout: 70%\n");
         write("b.yml", "segment: lapsed-regular\nchannel: sms\ntemplate: thank-you\nrate-limit: 0/s\n");
