@@ -1,5 +1,6 @@
 package dev.boomerang.segment;
 
+import dev.boomerang.definition.DefinitionError;
 import java.util.List;
 
 /**
@@ -11,7 +12,7 @@ import java.util.List;
  * @param rule who belongs; null when the definition has errors
  * @param errors the definition's mistakes, empty when it is valid
  */
-public record SegmentDefinition(String id, String description, String source, Rule rule, List<SegmentError> errors) {
+public record SegmentDefinition(String id, String description, String source, Rule rule, List<DefinitionError> errors) {
 
     public SegmentDefinition {
         errors = List.copyOf(errors);

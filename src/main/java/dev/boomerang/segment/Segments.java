@@ -1,5 +1,6 @@
 package dev.boomerang.segment;
 
+import dev.boomerang.definition.DefinitionError;
 import java.io.Writer;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +21,7 @@ public interface Segments {
     Optional<SegmentDefinition> definition(String id);
 
     /** Every mistake in the catalog's files; the server does not start unless this is empty. */
-    List<SegmentError> errors();
+    List<DefinitionError> errors();
 
     /**
      * Reads a rule written inline in another YAML document (a campaign's {@code segment:} or {@code rule:}

@@ -4,7 +4,7 @@ import dev.boomerang.segment.AsOf;
 import dev.boomerang.segment.InvalidSegmentException;
 import dev.boomerang.segment.Preview;
 import dev.boomerang.segment.Rule;
-import dev.boomerang.segment.SegmentError;
+import dev.boomerang.definition.DefinitionError;
 import dev.boomerang.segment.Segments;
 import dev.boomerang.segment.Segments.AdHocQuery;
 import dev.boomerang.segment.UnknownSegmentException;
@@ -142,9 +142,9 @@ class SegmentsController {
         return problem;
     }
 
-    private static Map<String, Object> describe(SegmentError e) {
+    private static Map<String, Object> describe(DefinitionError e) {
         Map<String, Object> error = new LinkedHashMap<>();
-        error.put("source", e.source());
+        error.put("source", e.file());
         if (e.line() > 0) {
             error.put("line", e.line());
             error.put("column", e.column());

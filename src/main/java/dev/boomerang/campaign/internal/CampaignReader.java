@@ -10,7 +10,7 @@ import dev.boomerang.delivery.Variant;
 import dev.boomerang.segment.InvalidSegmentException;
 import dev.boomerang.segment.Rule;
 import dev.boomerang.segment.SegmentDefinition;
-import dev.boomerang.segment.SegmentError;
+import dev.boomerang.definition.DefinitionError;
 import dev.boomerang.segment.Segments;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -152,9 +152,7 @@ final class CampaignReader {
             return segments.readRule(s.get("rule"), source);
         }
         catch (InvalidSegmentException ex) {
-            for (SegmentError e : ex.errors()) {
-                yaml.errors().add(new DefinitionError(e.source(), e.line(), e.column(), e.message(), e.hint()));
-            }
+            yaml.errors().addAll(ex.errors());
             return null;
         }
     }

@@ -1,7 +1,7 @@
 package dev.boomerang.segment.internal;
 
 import dev.boomerang.segment.InvalidSegmentException;
-import dev.boomerang.segment.SegmentError;
+import dev.boomerang.definition.DefinitionError;
 import java.util.stream.Collectors;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -11,7 +11,7 @@ class InvalidSegmentsFailureAnalyzer extends AbstractFailureAnalyzer<InvalidSegm
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidSegmentException cause) {
-        String errors = cause.errors().stream().map(SegmentError::toString).collect(Collectors.joining("\n  ", "  ", ""));
+        String errors = cause.errors().stream().map(DefinitionError::toString).collect(Collectors.joining("\n  ", "  ", ""));
         return new FailureAnalysis("Boomerang will not start with mistakes in its segment definitions (" + cause.errors().size()
                 + "):\n" + errors, "Fix the definitions above (`java -jar boomerang.jar segments validate` lists them) and start again.",
                 cause);

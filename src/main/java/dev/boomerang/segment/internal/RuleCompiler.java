@@ -3,7 +3,7 @@ package dev.boomerang.segment.internal;
 import dev.boomerang.customer.CartStatus;
 import dev.boomerang.segment.InvalidSegmentException;
 import dev.boomerang.segment.Rule;
-import dev.boomerang.segment.SegmentError;
+import dev.boomerang.definition.DefinitionError;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -127,7 +127,7 @@ final class RuleCompiler {
         private Rule resolve(Rule.SegmentRef ref) {
             Rule rule = catalog.apply(ref.id());
             if (rule == null) {
-                throw new InvalidSegmentException(List.of(new SegmentError("rule", 0, 0,
+                throw new InvalidSegmentException(List.of(new DefinitionError("rule", 0, 0,
                         "unknown or invalid segment '" + ref.id() + "'", null)));
             }
             return rule;
@@ -145,7 +145,7 @@ final class RuleCompiler {
             }
             if (fit.isPresent() && !fit.get().horizonsDays().contains(rule.horizonDays())) {
                 String available = fit.get().horizonsDays().stream().map(h -> h + "d").collect(Collectors.joining(", "));
-                throw new InvalidSegmentException(List.of(new SegmentError("rule", 0, 0,
+                throw new InvalidSegmentException(List.of(new DefinitionError("rule", 0, 0,
                         "predicted-orders: horizon " + rule.horizonDays() + "d was not computed by the latest model fit (as of "
                                 + fit.get().asOf() + "), which has " + available,
                         "use one of those, or add " + rule.horizonDays() + " to boomerang.insight.model.horizons-days and refit the model")));

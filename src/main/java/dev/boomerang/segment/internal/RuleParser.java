@@ -1,5 +1,7 @@
 package dev.boomerang.segment.internal;
 
+import dev.boomerang.definition.YamlNodes;
+import dev.boomerang.definition.Suggestions;
 import dev.boomerang.customer.CartStatus;
 import dev.boomerang.customer.ContactChannel;
 import dev.boomerang.segment.RfmGroup;

@@ -1,10 +1,12 @@
 package dev.boomerang.segment.internal;
 
+import dev.boomerang.definition.YamlNodes;
+import dev.boomerang.definition.Suggestions;
 import dev.boomerang.segment.AsOf;
 import dev.boomerang.segment.InvalidSegmentException;
 import dev.boomerang.segment.Rule;
 import dev.boomerang.segment.SegmentDefinition;
-import dev.boomerang.segment.SegmentError;
+import dev.boomerang.definition.DefinitionError;
 import dev.boomerang.segment.Segments.AdHocQuery;
 import java.io.IOException;
 import java.io.Reader;
@@ -31,17 +33,19 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 final class SegmentReader {
 
+    private static final String EMPTY_HINT = "write a mapping with 'rule:'";
+
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
     /** The catalog read from a folder: definitions by id and every mistake, in file order. */
-    record Catalog(Map<String, SegmentDefinition> definitions, List<SegmentError> errors) {
+    record Catalog(Map<String, SegmentDefinition> definitions, List<DefinitionError> errors) {
     }
 
     private SegmentReader() {
     }
 
     static Catalog readFolder(Path folder) {
-        List<SegmentError> errors = new ArrayList<>();
+        List<DefinitionError> errors = new ArrayList<>();
         Map<String, SegmentDefinition> definitions = new TreeMap<>();
         Map<String, List<RuleParser.Reference>> references = new HashMap<>();
         Map<String, YamlNodes> places = new HashMap<>();
@@ -53,20 +57,20 @@ final class SegmentReader {
             files = list.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml")).sorted().toList();
         }
         catch (IOException ex) {
-            errors.add(new SegmentError(folder.toString(), 0, 0, "cannot list the folder: " + ex.getMessage(), null));
+            errors.add(new DefinitionError(folder.toString(), 0, 0, "cannot list the folder: " + ex.getMessage(), null));
             return new Catalog(definitions, errors);
         }
         Map<String, String> idSources = new HashMap<>();
         for (Path file : files) {
             String source = folder.resolve(file.getFileName()).toString();
-            List<SegmentError> fileErrors = new ArrayList<>();
+            List<DefinitionError> fileErrors = new ArrayList<>();
             YamlNodes yaml = new YamlNodes(source, fileErrors);
             Node root;
             try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                root = yaml.compose(reader);
+                root = yaml.compose(reader, EMPTY_HINT);
             }
             catch (IOException ex) {
-                fileErrors.add(new SegmentError(source, 0, 0, "cannot read the file: " + ex.getMessage(), null));
+                fileErrors.add(new DefinitionError(source, 0, 0, "cannot read the file: " + ex.getMessage(), null));
                 root = null;
             }
             String id = null;
@@ -112,15 +116,15 @@ final class SegmentReader {
             String source = folder.resolve(file.getFileName()).toString();
             definitions.values().stream().filter(d -> d.source().equals(source)).forEach(d -> errors.addAll(d.errors()));
         }
-        errors.sort(Comparator.comparing(SegmentError::source).thenComparingInt(SegmentError::line)
-            .thenComparingInt(SegmentError::column));
+        errors.sort(Comparator.comparing(DefinitionError::file).thenComparingInt(DefinitionError::line)
+            .thenComparingInt(DefinitionError::column));
         return new Catalog(definitions, List.copyOf(errors));
     }
 
     /** Unknown references and cycles, reported where the reference is written; the definitions hit become invalid. */
     private static void checkReferences(Map<String, SegmentDefinition> definitions,
             Map<String, List<RuleParser.Reference>> references, Map<String, YamlNodes> places) {
-        Map<String, List<SegmentError>> added = new LinkedHashMap<>();
+        Map<String, List<DefinitionError>> added = new LinkedHashMap<>();
         for (var entry : references.entrySet()) {
             YamlNodes yaml = places.get(entry.getKey());
             int before = yaml.errors().size();
@@ -142,7 +146,7 @@ final class SegmentReader {
 
     private static void cycles(String id, List<String> path, Map<String, Integer> state,
             Map<String, List<RuleParser.Reference>> references, Map<String, YamlNodes> places,
-            Map<String, List<SegmentError>> added) {
+            Map<String, List<DefinitionError>> added) {
         if (state.containsKey(id)) {
             return;
         }
@@ -175,7 +179,7 @@ final class SegmentReader {
 
     /** An inline rule in another module's document, its references checked against the catalog. */
     static Rule readRule(Node node, String source, Collection<String> catalogIds) {
-        List<SegmentError> errors = new ArrayList<>();
+        List<DefinitionError> errors = new ArrayList<>();
         YamlNodes yaml = new YamlNodes(source, errors);
         RuleParser parser = new RuleParser(yaml);
         Rule rule = parser.parse(node);
@@ -188,9 +192,9 @@ final class SegmentReader {
 
     /** An ad-hoc query: {@code rule:} and an optional {@code asOf:}. */
     static AdHocQuery readQuery(String text, String source, Collection<String> catalogIds) {
-        List<SegmentError> errors = new ArrayList<>();
+        List<DefinitionError> errors = new ArrayList<>();
         YamlNodes yaml = new YamlNodes(source, errors);
-        Node root = yaml.compose(new StringReader(text));
+        Node root = yaml.compose(new StringReader(text), EMPTY_HINT);
         Rule rule = null;
         Instant asOf = null;
         Map<String, Node> f = root == null ? null : yaml.mapping(root, "the request", List.of("rule", "asOf"));

@@ -1,10 +1,11 @@
 package dev.boomerang.segment.internal;
 
+import dev.boomerang.definition.Suggestions;
 import dev.boomerang.segment.InvalidSegmentException;
 import dev.boomerang.segment.Preview;
 import dev.boomerang.segment.Rule;
 import dev.boomerang.segment.SegmentDefinition;
-import dev.boomerang.segment.SegmentError;
+import dev.boomerang.definition.DefinitionError;
 import dev.boomerang.segment.SegmentSql;
 import dev.boomerang.segment.Segments;
 import dev.boomerang.segment.UnknownSegmentException;
@@ -95,7 +96,7 @@ class SegmentService implements Segments {
     }
 
     @Override
-    public List<SegmentError> errors() {
+    public List<DefinitionError> errors() {
         return catalog.errors();
     }
 

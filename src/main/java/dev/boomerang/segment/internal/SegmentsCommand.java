@@ -5,7 +5,7 @@ import dev.boomerang.segment.InvalidSegmentException;
 import dev.boomerang.segment.Preview;
 import dev.boomerang.segment.Rule;
 import dev.boomerang.segment.SegmentDefinition;
-import dev.boomerang.segment.SegmentError;
+import dev.boomerang.definition.DefinitionError;
 import dev.boomerang.segment.Segments;
 import dev.boomerang.segment.UnknownSegmentException;
 import java.io.OutputStreamWriter;
@@ -55,7 +55,7 @@ class SegmentsCommand implements Callable<Integer> {
     int validate() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<SegmentError> errors = segments.errors();
+        List<DefinitionError> errors = segments.errors();
         if (!errors.isEmpty()) {
             printErrors(err, errors);
             return 1;
@@ -155,9 +155,9 @@ class SegmentsCommand implements Callable<Integer> {
         }
     }
 
-    private static void printErrors(PrintWriter err, List<SegmentError> errors) {
+    private static void printErrors(PrintWriter err, List<DefinitionError> errors) {
         err.printf(Locale.ROOT, "%d %s in segment definitions:%n", errors.size(), errors.size() == 1 ? "mistake" : "mistakes");
-        for (SegmentError error : errors) {
+        for (DefinitionError error : errors) {
             err.println("  " + error);
         }
         err.flush();

@@ -8,7 +8,8 @@ import dev.boomerang.customer.ContactChannel;
 import dev.boomerang.segment.InvalidSegmentException;
 import dev.boomerang.segment.RfmGroup;
 import dev.boomerang.segment.Rule;
-import dev.boomerang.segment.SegmentError;
+import dev.boomerang.definition.DefinitionError;
+import dev.boomerang.definition.YamlNodes;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ class SegmentReaderTest {
         return SegmentReader.readQuery(yaml, "request", List.of("known-one")).rule();
     }
 
-    static List<SegmentError> errors(String yaml) {
+    static List<DefinitionError> errors(String yaml) {
         try {
             SegmentReader.readQuery(yaml, "request", List.of("lapsed-regulars", "big-spenders"));
         }
@@ -258,7 +259,7 @@ class SegmentReaderTest {
 
     @Test
     void yamlSyntaxErrorsCarryTheirPlace() {
-        SegmentError error = errors("rule:\n  all:\n    - orders: { at-least: 2\n    - consent: email\n").getFirst();
+        DefinitionError error = errors("rule:\n  all:\n    - orders: { at-least: 2\n    - consent: email\n").getFirst();
         assertThat(error.message()).startsWith("not valid YAML");
         assertThat(error.line()).isGreaterThanOrEqualTo(3);
         assertThat(errors("").getFirst()).hasToString("request: the document is empty; write a mapping with 'rule:'");
@@ -334,7 +335,7 @@ class SegmentReaderTest {
     @Test
     void inlineRulesOfOtherDocumentsAreReadFromTheirNode() {
         var root = new YamlNodes("campaign.yml", new java.util.ArrayList<>()).compose(new java.io.StringReader(
-                "id: winback\nsegment:\n  all:\n    - segment: lapsed\n    - consent: email\n"));
+                "id: winback\nsegment:\n  all:\n    - segment: lapsed\n    - consent: email\n"), null);
         var node = ((org.yaml.snakeyaml.nodes.MappingNode) root).getValue().get(1).getValueNode();
         assertThatThrownBy(() -> SegmentReader.readRule(node, "campaign.yml", List.of("lapsed-regulars")))
             .isInstanceOfSatisfying(InvalidSegmentException.class, ex -> assertThat(ex.errors()).singleElement().hasToString(
