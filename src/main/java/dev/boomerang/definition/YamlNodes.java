@@ -196,13 +196,22 @@ public final class YamlNodes {
      * century; null with an error otherwise.
      */
     public Duration duration(Node node, String what) {
-        String text = scalar(node, what, "a duration such as 14d");
+        return duration(node, what, what + ": ", "14d");
+    }
+
+    /** The same, for a value that is itself the duration (a rule's {@code within: 90d}): no key in the message. */
+    public Duration duration(Node node) {
+        return duration(node, "a duration", "", "90d");
+    }
+
+    private Duration duration(Node node, String what, String prefix, String example) {
+        String text = scalar(node, what, "a duration such as " + example);
         if (text == null) {
             return null;
         }
         Matcher m = DURATION.matcher(text.trim());
         if (!m.matches()) {
-            error(node, what + ": '" + text + "' is not a duration", DURATION_HINT);
+            error(node, prefix + "'" + text + "' is not a duration", DURATION_HINT);
             return null;
         }
         long n = Long.parseLong(m.group(1));
@@ -213,7 +222,7 @@ public final class YamlNodes {
             default -> Duration.ofDays(n * 7);
         };
         if (d.compareTo(LONGEST) > 0) {
-            error(node, what + ": '" + text + "' is longer than a century", "durations go up to 36600d");
+            error(node, prefix + "'" + text + "' is longer than a century", "durations go up to 36600d");
             return null;
         }
         return d;

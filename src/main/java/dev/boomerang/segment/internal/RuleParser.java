@@ -37,10 +37,7 @@ final class RuleParser {
     record Reference(String id, Node at) {
     }
 
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*([mhdw])");
-    private static final String DURATION_HINT = "write a whole number and a unit: m (minutes), h (hours), d (days) or w (weeks), as in 90d";
     /** Beyond a century a window is a typo, and instants stay far from overflow. */
-    private static final Duration LONGEST = Duration.ofDays(36_600);
     private static final Pattern PERCENT = Pattern.compile("(\\d{1,3}(?:\\.\\d{1,4})?)\\s*%");
     private static final Pattern LOCALE_TAG = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
 
@@ -482,27 +479,7 @@ final class RuleParser {
     // values
 
     Duration duration(Node node) {
-        String text = yaml.scalar(node, "a duration", "a duration such as 90d");
-        if (text == null) {
-            return null;
-        }
-        Matcher m = DURATION.matcher(text.trim());
-        if (!m.matches()) {
-            yaml.error(node, "'" + text + "' is not a duration", DURATION_HINT);
-            return null;
-        }
-        long n = Long.parseLong(m.group(1));
-        Duration d = switch (m.group(2)) {
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            case "d" -> Duration.ofDays(n);
-            default -> Duration.ofDays(n * 7);
-        };
-        if (d.compareTo(LONGEST) > 0) {
-            yaml.error(node, "'" + text + "' is longer than a century", "durations go up to 36600d");
-            return null;
-        }
-        return d;
+        return yaml.duration(node);
     }
 
     private Long count(Node node, String what) {
