@@ -33,8 +33,8 @@ public interface CampaignRuns {
     /** The run of a campaign's occurrence, if one was requested or recorded. */
     Optional<Run> run(String campaignId, String occurrence);
 
-    /** Runs PENDING or RUNNING, oldest first. */
-    List<Run> unfinished();
+    /** Ids of runs still PENDING that were requested before {@code requestedBefore}, oldest first. */
+    List<Long> pendingSince(Instant requestedBefore);
 
     /** Ledger rows, newest first; each filter may be null. */
     List<LedgerEntry> messages(String campaignId, String customerExternalId, MessageStatus status, int limit);

@@ -3,17 +3,15 @@ package dev.boomerang.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.boomerang.campaign.internal.MissedFiresHandle;
 import dev.boomerang.delivery.CampaignRuns;
 import dev.boomerang.delivery.MessageStatus;
 import dev.boomerang.delivery.Run;
 import dev.boomerang.delivery.RunStatus;
 import dev.boomerang.delivery.internal.SweeperHandle;
-import dev.boomerang.campaign.internal.MissedFiresHandle;
 import dev.boomerang.support.Http;
 import dev.boomerang.support.MutableClock;
 import dev.boomerang.support.ScriptedGreenMail;
-import jakarta.mail.Message;
-import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -22,19 +20,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.quartz.Scheduler;
+import org.quartz.TriggerKey;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -53,7 +58,7 @@ import org.springframework.test.context.TestPropertySource;
         "boomerang.channels.email.adapter=smtp", "boomerang.channels.smtp.host=127.0.0.1",
         "boomerang.channels.smtp.tls=none", "boomerang.channels.smtp.limits.rate=0",
         "boomerang.channels.smtp.limits.concurrency=8", "boomerang.channels.sms.adapter=outbox" })
-@org.springframework.context.annotation.Import({ TestClock.class, SweeperHandle.class, MissedFiresHandle.class })
+@Import({ TestClock.class, SweeperHandle.class, MissedFiresHandle.class })
 abstract class CampaignRunContract {
 
     static final ScriptedGreenMail SMTP = new ScriptedGreenMail();
@@ -99,7 +104,7 @@ abstract class CampaignRunContract {
     }
 
     /** Customers C1..Cn in a group; {@code shape} may change each one's columns before it is written. */
-    void customers(String group, int count, java.util.function.BiConsumer<Integer, Map<String, Object>> shape) {
+    void customers(String group, int count, BiConsumer<Integer, Map<String, Object>> shape) {
         List<Object[]> rows = new ArrayList<>();
         List<String> suppressed = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
@@ -279,8 +284,8 @@ abstract class CampaignRunContract {
         customers("hourly", 5, (i, c) -> {
         });
         // the trigger was made at startup (real time); its next hours are H, H+1h, H+2h; it is now H+2h30
-        Instant made = quartz.getTrigger(org.quartz.TriggerKey.triggerKey("hourly", "campaign")).getStartTime().toInstant();
-        Instant nextHour = made.truncatedTo(java.time.temporal.ChronoUnit.HOURS).plus(Duration.ofHours(1));
+        Instant made = quartz.getTrigger(TriggerKey.triggerKey("hourly", "campaign")).getStartTime().toInstant();
+        Instant nextHour = made.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
         clock.set(nextHour.plus(Duration.ofMinutes(150)));
         int handled = missedFires().reconcileNow();
 
@@ -303,7 +308,7 @@ abstract class CampaignRunContract {
     MissedFiresHandle missedFiresHandle;
 
     @Autowired
-    org.quartz.Scheduler quartz;
+    Scheduler quartz;
 
     MissedFiresHandle missedFires() {
         return missedFiresHandle;

@@ -1,12 +1,11 @@
 package dev.boomerang.campaign.internal;
 
-import dev.boomerang.campaign.Plan;
-import dev.boomerang.delivery.Forecast;
-import org.springframework.beans.factory.ObjectProvider;
-import picocli.CommandLine.Parameters;
-
 import dev.boomerang.campaign.Campaign;
+import dev.boomerang.campaign.Plan;
+import dev.boomerang.campaign.UnknownCampaignException;
 import dev.boomerang.definition.DefinitionError;
+import dev.boomerang.delivery.Forecast;
+import dev.boomerang.segment.AsOf;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -32,9 +32,9 @@ class CampaignsCommand implements Callable<Integer> {
 
     private final CampaignCatalog catalog;
     private final CampaignProperties properties;
-    private final ObjectProvider<CampaignService> service;
+    private final CampaignService service;
 
-    CampaignsCommand(CampaignCatalog catalog, CampaignProperties properties, ObjectProvider<CampaignService> service) {
+    CampaignsCommand(CampaignCatalog catalog, CampaignProperties properties, CampaignService service) {
         this.catalog = catalog;
         this.properties = properties;
         this.service = service;
@@ -50,9 +50,9 @@ class CampaignsCommand implements Callable<Integer> {
         }
         Plan plan;
         try {
-            plan = service.getObject().plan(id, asOf == null ? null : dev.boomerang.segment.AsOf.parse(asOf));
+            plan = service.plan(id, asOf == null ? null : AsOf.parse(asOf));
         }
-        catch (dev.boomerang.campaign.UnknownCampaignException | IllegalArgumentException ex) {
+        catch (UnknownCampaignException | IllegalArgumentException ex) {
             err.println(ex.getMessage());
             err.flush();
             return 1;

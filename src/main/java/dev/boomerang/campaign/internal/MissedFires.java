@@ -3,8 +3,6 @@ package dev.boomerang.campaign.internal;
 import dev.boomerang.campaign.Campaign;
 import dev.boomerang.campaign.Campaigns;
 import dev.boomerang.delivery.CampaignRuns;
-import dev.boomerang.delivery.Run;
-import dev.boomerang.delivery.RunStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,8 +12,6 @@ import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
 import org.quartz.TriggerKey;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -34,7 +30,6 @@ import org.springframework.stereotype.Component;
 @ConditionalOnWebApplication // the command line neither schedules nor runs campaigns
 class MissedFires {
 
-    private static final Logger log = LoggerFactory.getLogger(MissedFires.class);
     static final Duration GRACE = Duration.ofMinutes(2);
     private static final int MOST_PER_CAMPAIGN = 1000;
 
@@ -92,11 +87,9 @@ class MissedFires {
                 next = cron.getNextValidTimeAfter(next);
             }
         }
-        for (Run run : runs.unfinished()) {
-            if (run.status() == RunStatus.PENDING && run.requestedAt().isBefore(upTo)) {
-                log.warn("run {} of {} was never handed to the scheduler; handing it over now", run.id(), run.campaignId());
-                campaignScheduler.execute(run.id());
-            }
+        for (long runId : runs.pendingSince(upTo)) {
+            // execute() does nothing when the run's trigger is on its way
+            campaignScheduler.execute(runId);
         }
         return handled;
     }

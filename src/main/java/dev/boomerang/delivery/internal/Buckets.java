@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A broadcast's audience with each customer's variant and holdout membership, as one SQL query: the segment's
@@ -30,6 +32,11 @@ final class Buckets {
      * order, which already include the segment's.
      */
     record Query(String sql, List<Object> parameters) {
+
+        /** {@code before}, then this query's parameters: for statements whose own marks come first. */
+        Object[] parametersAfter(Object... before) {
+            return Stream.concat(Arrays.stream(before), parameters.stream()).toArray();
+        }
     }
 
     static Query audience(Broadcast broadcast, SegmentSql segment) {

@@ -21,7 +21,9 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,7 +56,7 @@ class Courier {
     List<Ledger.Outcome> send(Broadcast broadcast, List<Ledger.Pending> messages, Instant now) {
         boolean withCart = broadcast.variants().stream()
             .map(v -> templates.template(v.template()))
-            .anyMatch(t -> t.map(TemplateInfo::requires).orElseGet(java.util.Set::of).contains(MessageModel.Part.CART));
+            .anyMatch(t -> t.map(TemplateInfo::requires).orElseGet(Set::of).contains(MessageModel.Part.CART));
         ModelRequest request = new ModelRequest(new MessageModel.Campaign(broadcast.campaignId(), broadcast.name()),
                 offer(broadcast.discount(), now), withCart);
         Map<Long, MessageModel> byCustomer = models.forCustomers(messages.stream().map(Ledger.Pending::customerId).toList(),
@@ -123,7 +125,7 @@ class Courier {
                     later.providerDown() ? "provider-unavailable" : "recipient-busy", later.reason(), later.adapter(), null,
                     later.after());
             case DeliveryReceipt.Rejected rejected -> new Ledger.Outcome(id, MessageStatus.REJECTED,
-                    rejected.consequence().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                    rejected.consequence().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                     rejected.providerCode() + " " + rejected.reason(), rejected.adapter(), null, null);
             case DeliveryReceipt.Unknown unknown -> new Ledger.Outcome(id, MessageStatus.UNKNOWN, "unknown",
                     unknown.reason(), unknown.adapter(), null, null);

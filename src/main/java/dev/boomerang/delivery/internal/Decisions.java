@@ -45,33 +45,37 @@ class Decisions {
             return List.of();
         }
         List<Long> ids = members.stream().map(Member::customerId).toList();
-        Map<Long, DispatchPolicy.Recipient> facts = facts(ids, channel, now);
+        Map<Long, DispatchPolicy.Recipient> facts = facts(ids, channel, now, true);
         List<Decided> decided = new ArrayList<>(members.size());
         for (Member member : members) {
-            DispatchPolicy.Recipient facts1 = facts.get(member.customerId());
-            if (facts1 == null) {
+            DispatchPolicy.Recipient known = facts.get(member.customerId());
+            if (known == null) {
                 // erased since the audience was written: nobody to write to
                 decided.add(new Decided(member, new DispatchPolicy.Skip("unreachable")));
                 continue;
             }
-            DispatchPolicy.Recipient recipient = new DispatchPolicy.Recipient(facts1.customerId(), facts1.consent(),
-                    facts1.address(), facts1.suppressed(), member.holdout(), facts1.timeZone(), facts1.recent());
+            DispatchPolicy.Recipient recipient = new DispatchPolicy.Recipient(known.customerId(), known.consent(),
+                    known.address(), known.suppressed(), member.holdout(), known.timeZone(), known.recent());
             decided.add(new Decided(member, policy.decide(recipient, channel, now)));
         }
         return decided;
     }
 
-    /** The facts of one customer (the sweeper's re-check before a deferred message goes). */
-    DispatchPolicy.Recipient facts(long customerId, Channel channel, Instant now) {
-        return facts(List.of(customerId), channel, now).get(customerId);
+    /**
+     * The sweeper's re-check before waiting messages go: consent, address, suppression and zone as they are now.
+     * Their caps were counted when they were decided, so no message is counted against itself: every cap reads 0.
+     * Customers erased in the meantime are missing from the map.
+     */
+    Map<Long, DispatchPolicy.Recipient> recheck(List<Long> ids, Channel channel, Instant now) {
+        return facts(ids, channel, now, false);
     }
 
-    private Map<Long, DispatchPolicy.Recipient> facts(List<Long> ids, Channel channel, Instant now) {
+    private Map<Long, DispatchPolicy.Recipient> facts(List<Long> ids, Channel channel, Instant now, boolean countCaps) {
         String address = channel == Channel.EMAIL ? "c.email" : "c.phone";
         String consent = channel == Channel.EMAIL ? "c.email_consent" : "c.sms_consent";
         List<PolicyProperties.Cap> caps = policy.caps(channel);
         List<Map<Long, Long>> recent = new ArrayList<>();
-        for (PolicyProperties.Cap cap : caps) {
+        for (PolicyProperties.Cap cap : countCaps ? caps : List.<PolicyProperties.Cap>of()) {
             Map<Long, Long> counts = new HashMap<>();
             for (long[] row : ledger.recent(ids, channel.key(), now.minus(cap.per()))) {
                 counts.put(row[0], row[1]);
@@ -86,8 +90,8 @@ class Decisions {
                     boolean given = rs.getBoolean(2);
                     Boolean consentGiven = rs.wasNull() ? null : given;
                     List<Integer> counts = new ArrayList<>(caps.size());
-                    for (Map<Long, Long> perCap : recent) {
-                        counts.add(perCap.getOrDefault(id, 0L).intValue());
+                    for (int i = 0; i < caps.size(); i++) {
+                        counts.add(countCaps ? recent.get(i).getOrDefault(id, 0L).intValue() : 0);
                     }
                     facts.put(id, new DispatchPolicy.Recipient(id, consentGiven, rs.getString(3), rs.getBoolean(5),
                             false, rs.getString(4), counts));

@@ -133,10 +133,6 @@ class RunDispatcher {
         ledger.complete(outcomes, clock.instant());
     }
 
-    Courier courier() {
-        return courier;
-    }
-
     /** A unique discount code per message when the campaign names no shared one; null without a discount. */
     private String code(Broadcast broadcast) {
         if (broadcast.discount() == null) {

@@ -3,6 +3,7 @@ package dev.boomerang.delivery.internal;
 import dev.boomerang.delivery.Broadcast;
 import dev.boomerang.delivery.SendPlans;
 import dev.boomerang.segment.Segments;
+import java.util.Map;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -40,13 +41,8 @@ class RunJob {
             if (run.audience() == null) {
                 Broadcast broadcast = broadcast(plans, run);
                 Buckets.Query audience = Buckets.audience(broadcast, segments.sql(broadcast.audience(), run.asOf()));
-                Object[] parameters = new Object[audience.parameters().size() + 1];
-                parameters[0] = run.id();
-                for (int i = 0; i < audience.parameters().size(); i++) {
-                    parameters[i + 1] = audience.parameters().get(i);
-                }
                 int size = jdbc.update("INSERT INTO run_audience (run_id, customer_id, variant, holdout) SELECT ?, a.* FROM ("
-                        + audience.sql() + ") a", parameters);
+                        + audience.sql() + ") a", audience.parametersAfter(run.id()));
                 runs.audience(run.id(), size);
             }
             return RepeatStatus.FINISHED;
@@ -67,7 +63,7 @@ class RunJob {
                 "campaign " + run.campaignId() + " is no longer defined; its run " + run.id() + " cannot go on"));
     }
 
-    private static long runId(java.util.Map<String, Object> parameters) {
+    private static long runId(Map<String, Object> parameters) {
         return ((Number) parameters.get(RUN)).longValue();
     }
 }

@@ -129,8 +129,8 @@ class RunService implements CampaignRuns {
     }
 
     @Override
-    public List<Run> unfinished() {
-        return runs.unfinished().stream().map(runs::account).toList();
+    public List<Long> pendingSince(Instant requestedBefore) {
+        return runs.pendingSince(requestedBefore);
     }
 
     @Override

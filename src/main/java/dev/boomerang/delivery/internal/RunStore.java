@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
@@ -55,7 +56,7 @@ class RunStore {
             }
             RunRow active = active(campaignId).orElseThrow(() -> taken);
             throw new RunConflictException("campaign " + campaignId + " has a run " + active.status().name()
-                    .toLowerCase() + " (run " + active.id() + "); wait for it to finish", active.id());
+                    .toLowerCase(Locale.ROOT) + " (run " + active.id() + "); wait for it to finish", active.id());
         }
         return find(campaignId, occurrence).orElseThrow().id();
     }
@@ -110,10 +111,10 @@ class RunStore {
             .stream().findFirst();
     }
 
-    /** Runs left RUNNING or PENDING, oldest first: after a crash, these are resumed. */
-    List<RunRow> unfinished() {
-        return jdbc.query("SELECT " + COLUMNS + " FROM campaign_run WHERE status IN ('PENDING', 'RUNNING') ORDER BY id",
-                RunStore::row);
+    /** PENDING runs requested before the instant, oldest first. */
+    List<Long> pendingSince(Instant requestedBefore) {
+        return jdbc.queryForList("SELECT id FROM campaign_run WHERE status = 'PENDING' AND requested_at < ? ORDER BY id",
+                Long.class, utc(requestedBefore));
     }
 
     List<RunRow> ofCampaign(String campaignId, int limit) {

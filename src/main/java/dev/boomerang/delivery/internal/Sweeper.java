@@ -2,18 +2,19 @@ package dev.boomerang.delivery.internal;
 
 import dev.boomerang.channel.Channel;
 import dev.boomerang.delivery.Broadcast;
+import dev.boomerang.delivery.MessageStatus;
 import dev.boomerang.delivery.SendPlans;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,18 +36,18 @@ class Sweeper {
 
     private final Ledger ledger;
     private final Decisions decisions;
-    private final RunDispatcher dispatcher;
+    private final Courier courier;
     private final SendPlans plans;
     private final DeliveryProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final boolean skipLocked;
 
-    Sweeper(Ledger ledger, Decisions decisions, RunDispatcher dispatcher, SendPlans plans, DeliveryProperties properties,
+    Sweeper(Ledger ledger, Decisions decisions, Courier courier, SendPlans plans, DeliveryProperties properties,
             PlatformTransactionManager transactionManager, Clock clock, DataSource dataSource) throws SQLException {
         this.ledger = ledger;
         this.decisions = decisions;
-        this.dispatcher = dispatcher;
+        this.courier = courier;
         this.plans = plans;
         this.properties = properties;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -79,19 +80,15 @@ class Sweeper {
                 Optional<Broadcast> broadcast = plans.broadcast(campaign.getKey());
                 List<Ledger.Pending> messages = campaign.getValue();
                 if (broadcast.isEmpty()) {
-                    ledger.complete(messages.stream().map(m -> new Ledger.Outcome(m.id(),
-                            dev.boomerang.delivery.MessageStatus.FAILED, "campaign-removed",
-                            "the campaign is no longer defined", null, null, null)).toList(), clock.instant());
+                    ledger.complete(messages.stream().map(m -> new Ledger.Outcome(m.id(), MessageStatus.FAILED,
+                            "campaign-removed", "the campaign is no longer defined", null, null, null)).toList(),
+                            clock.instant());
                     continue;
                 }
-                ledger.complete(dispatcherSend(broadcast.get(), messages), clock.instant());
+                ledger.complete(courier.send(broadcast.get(), messages, clock.instant()), clock.instant());
                 sent += messages.size();
             }
         }
-    }
-
-    private List<Ledger.Outcome> dispatcherSend(Broadcast broadcast, List<Ledger.Pending> messages) {
-        return dispatcher.courier().send(broadcast, messages, clock.instant());
     }
 
     /** Takes a window of due messages, re-checks each, and claims those still to go; grouped by campaign. */
@@ -99,20 +96,22 @@ class Sweeper {
         Instant now = clock.instant();
         List<Ledger.Pending> due = ledger.due(now, properties.window(), skipLocked);
         List<Ledger.Pending> go = new ArrayList<>();
-        for (Ledger.Pending message : due) {
-            Channel channel = Channel.valueOf(message.channel().toUpperCase(Locale.ROOT));
-            DispatchPolicy.Recipient facts = decisions.facts(message.customerId(), channel, now);
-            if (facts == null) {
-                ledger.skip(message.id(), "unreachable", now);
-                continue;
-            }
-            // the cap was counted when the message was decided; it is not counted against itself again
-            DispatchPolicy.Recipient recipient = new DispatchPolicy.Recipient(facts.customerId(), facts.consent(),
-                    facts.address(), facts.suppressed(), false, facts.timeZone(), Collections.nCopies(facts.recent().size(), 0));
-            switch (decisions.policy().decide(recipient, channel, now)) {
-                case DispatchPolicy.Skip skip -> ledger.skip(message.id(), skip.reason(), now);
-                case DispatchPolicy.Defer defer -> ledger.defer(message.id(), defer.until(), now);
-                case DispatchPolicy.Send send -> go.add(message);
+        Map<String, List<Ledger.Pending>> byChannel = due.stream().collect(Collectors.groupingBy(Ledger.Pending::channel));
+        for (var channelDue : byChannel.entrySet()) {
+            Channel channel = Channel.valueOf(channelDue.getKey().toUpperCase(Locale.ROOT));
+            Map<Long, DispatchPolicy.Recipient> current = decisions.recheck(
+                    channelDue.getValue().stream().map(Ledger.Pending::customerId).toList(), channel, now);
+            for (Ledger.Pending message : channelDue.getValue()) {
+                DispatchPolicy.Recipient recipient = current.get(message.customerId());
+                if (recipient == null) {
+                    ledger.skip(message.id(), "unreachable", now);
+                    continue;
+                }
+                switch (decisions.policy().decide(recipient, channel, now)) {
+                    case DispatchPolicy.Skip skip -> ledger.skip(message.id(), skip.reason(), now);
+                    case DispatchPolicy.Defer defer -> ledger.defer(message.id(), defer.until(), now);
+                    case DispatchPolicy.Send send -> go.add(message);
+                }
             }
         }
         List<Long> claimed = ledger.claim(go, now);
