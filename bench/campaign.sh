@@ -126,4 +126,4 @@ ledger rows, models, render, SMTP, outcomes. Reference: `smtp-source -d -s {sess
 """ + "\n".join(rows) + "\n")
 PY
 cat "$work/section.md"
-bench/write-section.sh campaign "$(cat "$work/section.md")"
+bench/write-section.py campaign < "$work/section.md"

@@ -142,16 +142,4 @@ Parameter recovery (last run): BG/NBD r = $(param r) (true $TRUE_R), alpha = $(p
 b = $(param b) ($TRUE_B); Gamma-Gamma p = $(param p) ($TRUE_P), q = $(param q) ($TRUE_Q), gamma = $(param gamma) ($TRUE_GAMMA).
 MD
 )
-marker_start="<!-- bench:insight-fit -->"; marker_end="<!-- /bench:insight-fit -->"
-python3 - "$marker_start" "$marker_end" "$section" <<'PY'
-import sys, re
-start, end, section = sys.argv[1:4]
-text = open('BENCHMARKS.md').read()
-block = f"{start}\n{section}\n{end}"
-if start in text:
-    text = re.sub(re.escape(start) + r".*?" + re.escape(end), lambda m: block, text, flags=re.S)
-else:
-    text = text.rstrip('\n') + "\n\n" + block + "\n"
-open('BENCHMARKS.md', 'w').write(text)
-PY
-echo "BENCHMARKS.md updated"
+printf '%s\n' "$section" | bench/write-section.py insight-fit

@@ -64,4 +64,4 @@ goal of at least 10,000 emails/s on the 2 cores: {goal}.
 open("target/bench/render-section.md", "w").write(section)
 print(section)
 PY
-bench/write-section.sh render "$(cat "$work/render-section.md")"
+bench/write-section.py render < "$work/render-section.md"

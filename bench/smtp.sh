@@ -73,4 +73,4 @@ The message: the rendered English cart reminder, {int(size):,} bytes of MIME (mu
 """)
 PY
 cat "$work/smtp-section.md"
-bench/write-section.sh smtp "$(cat "$work/smtp-section.md")"
+bench/write-section.py smtp < "$work/smtp-section.md"

@@ -17,3 +17,4 @@ if start in text:
 else:
     text = text.rstrip("\n") + "\n\n" + block + "\n"
 open("BENCHMARKS.md", "w").write(text)
+print(f"BENCHMARKS.md: section {name} updated")
