@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.boomerang.BoomerangApplication;
-import java.io.ByteArrayOutputStream;
+import dev.boomerang.support.CommandLines.Run;
+import dev.boomerang.support.CommandLines;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,30 +26,11 @@ class SegmentsCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exitCode, String out, String err) {
-    }
-
     Run segments(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-        try {
-            String[] all = new String[args.length + 4];
-            all[0] = "--spring.datasource.url=jdbc:h2:mem:cli-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-            all[1] = "--boomerang.segment.directory=" + dir;
-            all[2] = "--spring.profiles.active=test";
-            all[3] = "segments";
-            System.arraycopy(args, 0, all, 4, args.length);
-            int code = BoomerangApplication.runCommand(all);
-            return new Run(code, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
-        }
-        finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+        String[] command = new String[args.length + 1];
+        command[0] = "segments";
+        System.arraycopy(args, 0, command, 1, args.length);
+        return CommandLines.run(List.of("--boomerang.segment.directory=" + dir), command);
     }
 
     void write(String name, String text) throws IOException {

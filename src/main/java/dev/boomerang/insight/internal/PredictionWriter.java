@@ -84,12 +84,12 @@ class PredictionWriter {
                 missing.putIfAbsent(key, s);
             }
         }
-        List<Summary> todo = new ArrayList<>(missing.values());
-        double[][] computed = new double[todo.size()][];
-        IntStream.range(0, todo.size()).parallel()
-            .forEach(i -> computed[i] = forecast.purchaseOutlook(todo.get(i).x(), todo.get(i).txDays(), todo.get(i).tDays()));
+        List<Summary> toWrite = new ArrayList<>(missing.values());
+        double[][] computed = new double[toWrite.size()][];
+        IntStream.range(0, toWrite.size()).parallel()
+            .forEach(i -> computed[i] = forecast.purchaseOutlook(toWrite.get(i).x(), toWrite.get(i).txDays(), toWrite.get(i).tDays()));
         for (int i = 0; i < computed.length; i++) {
-            cache.put(key(todo.get(i)), computed[i]);
+            cache.put(key(toWrite.get(i)), computed[i]);
         }
         Forecast.Values[] values = new Forecast.Values[chunk.size()];
         for (int i = 0; i < values.length; i++) {

@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.boomerang.BoomerangApplication;
-import java.io.ByteArrayOutputStream;
+import dev.boomerang.support.CommandLines.Run;
+import dev.boomerang.support.CommandLines;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -28,32 +28,12 @@ class CampaignsCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exitCode, String out, String err) {
-    }
-
-    /** The command line on an in-memory database, with the project's segments and templates. */
+    /** Spring options ({@code --boomerang.…}) go before the command, everything else after it. */
     Run campaigns(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-        try {
-            List<String> all = new ArrayList<>(List.of("--spring.datasource.url=jdbc:h2:mem:cli-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-                    "--spring.profiles.active=test"));
-            List<String> rest = List.of(args);
-            // Spring options first, then the command
-            rest.stream().filter(a -> a.startsWith("--boomerang.")).forEach(all::add);
-            all.add("campaigns");
-            rest.stream().filter(a -> !a.startsWith("--boomerang.")).forEach(all::add);
-            int code = BoomerangApplication.runCommand(all.toArray(String[]::new));
-            return new Run(code, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
-        }
-        finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+        List<String> options = Stream.of(args).filter(a -> a.startsWith("--boomerang.")).toList();
+        List<String> command = new ArrayList<>(List.of("campaigns"));
+        Stream.of(args).filter(a -> !a.startsWith("--boomerang.")).forEach(command::add);
+        return CommandLines.run(options, command.toArray(String[]::new));
     }
 
     void write(String name, String text) throws IOException {
