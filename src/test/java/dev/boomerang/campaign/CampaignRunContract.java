@@ -54,7 +54,7 @@ import org.springframework.test.context.TestPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = { "boomerang.campaign.directory=src/test/resources/campaign-runs",
         "boomerang.policy.frequency-caps.email[0].max=2", "boomerang.policy.frequency-caps.email[0].per=7d",
-        "boomerang.policy.default-time-zone=Europe/Warsaw", "boomerang.delivery.sweeper-enabled=false",
+        "boomerang.policy.default-time-zone=Europe/Warsaw",
         "boomerang.channels.email.adapter=smtp", "boomerang.channels.smtp.host=127.0.0.1",
         "boomerang.channels.smtp.tls=none", "boomerang.channels.smtp.limits.rate=0",
         "boomerang.channels.smtp.limits.concurrency=8", "boomerang.channels.sms.adapter=outbox" })

@@ -1,9 +1,9 @@
 package dev.boomerang.segment.internal;
 
-import dev.boomerang.definition.YamlNodes;
-import dev.boomerang.definition.Suggestions;
 import dev.boomerang.customer.CartStatus;
 import dev.boomerang.customer.ContactChannel;
+import dev.boomerang.definition.Suggestions;
+import dev.boomerang.definition.YamlNodes;
 import dev.boomerang.segment.RfmGroup;
 import dev.boomerang.segment.Rule;
 import java.math.BigDecimal;
@@ -37,16 +37,17 @@ final class RuleParser {
     record Reference(String id, Node at) {
     }
 
-    /** Beyond a century a window is a typo, and instants stay far from overflow. */
     private static final Pattern PERCENT = Pattern.compile("(\\d{1,3}(?:\\.\\d{1,4})?)\\s*%");
     private static final Pattern LOCALE_TAG = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
 
     private final YamlNodes yaml;
+    private final RuleValues values;
     private final Map<String, Function<Node, Rule>> conditions = new LinkedHashMap<>();
     private final List<Reference> references = new ArrayList<>();
 
     RuleParser(YamlNodes yaml) {
         this.yaml = yaml;
+        this.values = new RuleValues(yaml);
         conditions.put("all", n -> list(n, "all", Rule.All::new));
         conditions.put("any", n -> list(n, "any", Rule.Any::new));
         conditions.put("not", n -> {
@@ -131,8 +132,8 @@ final class RuleParser {
         if (f == null || !atLeastOne(node, "last-order", f, "more-than", "less-than")) {
             return null;
         }
-        Duration moreThan = optional(f, "more-than", this::duration);
-        Duration lessThan = optional(f, "less-than", this::duration);
+        Duration moreThan = optional(f, "more-than", values::duration);
+        Duration lessThan = optional(f, "less-than", values::duration);
         if (moreThan != null && lessThan != null && moreThan.compareTo(lessThan) >= 0) {
             yaml.error(node, "last-order: more-than " + text(f.get("more-than")) + " is not less than less-than "
                     + text(f.get("less-than")) + ", so no customer can match", "swap the two");
@@ -146,12 +147,12 @@ final class RuleParser {
         if (f == null || !atLeastOne(node, "first-order", f, "within")) {
             return null;
         }
-        Duration within = duration(f.get("within"));
+        Duration within = values.duration(f.get("within"));
         return within == null ? null : new Rule.FirstOrder(within);
     }
 
     private Rule neverOrdered(Node node) {
-        Boolean value = bool(node, "never-ordered");
+        Boolean value = values.bool(node, "never-ordered");
         if (value == null) {
             return null;
         }
@@ -163,9 +164,9 @@ final class RuleParser {
         if (f == null || !atLeastOne(node, "orders", f, "at-least", "at-most")) {
             return null;
         }
-        Long atLeast = optional(f, "at-least", n -> count(n, "at-least"));
-        Long atMost = optional(f, "at-most", n -> count(n, "at-most"));
-        Duration within = optional(f, "within", this::duration);
+        Long atLeast = optional(f, "at-least", n -> values.count(n, "at-least"));
+        Long atMost = optional(f, "at-most", n -> values.count(n, "at-most"));
+        Duration within = optional(f, "within", values::duration);
         if (failed(f, "at-least", atLeast) || failed(f, "at-most", atMost) || failed(f, "within", within)
                 || !ordered(node, "orders", atLeast == null ? null : BigDecimal.valueOf(atLeast),
                         atMost == null ? null : BigDecimal.valueOf(atMost))) {
@@ -184,9 +185,9 @@ final class RuleParser {
         if (f == null || !atLeastOne(node, name, f, "at-least", "at-most")) {
             return null;
         }
-        BigDecimal atLeast = optional(f, "at-least", n -> amount(n, "at-least"));
-        BigDecimal atMost = optional(f, "at-most", n -> amount(n, "at-most"));
-        Duration within = optional(f, "within", this::duration);
+        BigDecimal atLeast = optional(f, "at-least", n -> values.amount(n, "at-least"));
+        BigDecimal atMost = optional(f, "at-most", n -> values.amount(n, "at-most"));
+        Duration within = optional(f, "within", values::duration);
         if (failed(f, "at-least", atLeast) || failed(f, "at-most", atMost) || failed(f, "within", within)
                 || !ordered(node, name, atLeast, atMost)) {
             return null;
@@ -218,7 +219,7 @@ final class RuleParser {
                 }
             }
         }
-        Duration idleFor = optional(f, "idle-for", this::duration);
+        Duration idleFor = optional(f, "idle-for", values::duration);
         BigDecimal atLeast = null;
         BigDecimal atMost = null;
         if (f.containsKey("value")) {
@@ -227,8 +228,8 @@ final class RuleParser {
                 ok = false;
             }
             else {
-                atLeast = optional(v, "at-least", n -> amount(n, "at-least"));
-                atMost = optional(v, "at-most", n -> amount(n, "at-most"));
+                atLeast = optional(v, "at-least", n -> values.amount(n, "at-least"));
+                atMost = optional(v, "at-most", n -> values.amount(n, "at-most"));
                 ok &= !failed(v, "at-least", atLeast) && !failed(v, "at-most", atMost) && ordered(f.get("value"), "cart value", atLeast, atMost);
             }
         }
@@ -245,7 +246,7 @@ final class RuleParser {
             return null;
         }
         Rule.Product product = productOf(node, "bought", f);
-        Duration within = optional(f, "within", this::duration);
+        Duration within = optional(f, "within", values::duration);
         return product == null || failed(f, "within", within) ? null : new Rule.Bought(product, within);
     }
 
@@ -311,8 +312,8 @@ final class RuleParser {
         if (f == null || !atLeastOne(node, "p-alive", f, "at-least", "below")) {
             return null;
         }
-        BigDecimal atLeast = optional(f, "at-least", n -> probability(n, "p-alive at-least"));
-        BigDecimal below = optional(f, "below", n -> probability(n, "p-alive below"));
+        BigDecimal atLeast = optional(f, "at-least", n -> values.probability(n, "p-alive at-least"));
+        BigDecimal below = optional(f, "below", n -> values.probability(n, "p-alive below"));
         if (failed(f, "at-least", atLeast) || failed(f, "below", below)) {
             return null;
         }
@@ -329,15 +330,15 @@ final class RuleParser {
         if (f == null || !atLeastOne(node, "predicted-orders", f, "at-least", "at-most")) {
             return null;
         }
-        BigDecimal atLeast = optional(f, "at-least", n -> expectedOrders(n, "at-least"));
-        BigDecimal atMost = optional(f, "at-most", n -> expectedOrders(n, "at-most"));
+        BigDecimal atLeast = optional(f, "at-least", n -> values.expectedOrders(n, "at-least"));
+        BigDecimal atMost = optional(f, "at-most", n -> values.expectedOrders(n, "at-most"));
         Integer horizon = null;
         if (!f.containsKey("horizon")) {
             yaml.error(node, "predicted-orders needs 'horizon', the days the orders are expected over",
                     "write horizon: 90d, one of the horizons the model fit computes (boomerang.insight.model.horizons-days)");
         }
         else {
-            Duration d = duration(f.get("horizon"));
+            Duration d = values.duration(f.get("horizon"));
             if (d != null && (d.toHours() % 24 != 0 || d.isZero() || d.toDays() > 3660)) {
                 yaml.error(f.get("horizon"), "predicted-orders horizon counts whole days, from 1d to 3660d", "write it in d or w, as in 90d");
             }
@@ -357,8 +358,8 @@ final class RuleParser {
         if (f == null || !atLeastOne(node, "predicted-clv", f, "at-least", "at-most")) {
             return null;
         }
-        BigDecimal atLeast = optional(f, "at-least", n -> amount(n, "at-least"));
-        BigDecimal atMost = optional(f, "at-most", n -> amount(n, "at-most"));
+        BigDecimal atLeast = optional(f, "at-least", n -> values.amount(n, "at-least"));
+        BigDecimal atMost = optional(f, "at-most", n -> values.amount(n, "at-most"));
         if (failed(f, "at-least", atLeast) || failed(f, "at-most", atMost) || !ordered(node, "predicted-clv", atLeast, atMost)) {
             return null;
         }
@@ -416,7 +417,7 @@ final class RuleParser {
             return null;
         }
         if (f.containsKey("exists")) {
-            Boolean exists = bool(f.get("exists"), "exists");
+            Boolean exists = values.bool(f.get("exists"), "exists");
             return exists == null ? null : new Rule.Attribute(name, null, exists);
         }
         List<String> values = f.containsKey("in") ? yaml.oneOrMany(f.get("in"), "attribute in", "a value")
@@ -433,7 +434,7 @@ final class RuleParser {
         if (f == null || !atLeastOne(node, "birthday", f, "in-next")) {
             return null;
         }
-        Duration inNext = duration(f.get("in-next"));
+        Duration inNext = values.duration(f.get("in-next"));
         if (inNext == null) {
             return null;
         }
@@ -474,77 +475,6 @@ final class RuleParser {
             }
         }
         return new Rule.TimeZoneIs(ids);
-    }
-
-    // values
-
-    Duration duration(Node node) {
-        return yaml.duration(node);
-    }
-
-    private Long count(Node node, String what) {
-        String text = yaml.scalar(node, what, "a whole number");
-        if (text == null) {
-            return null;
-        }
-        if (!text.matches("\\d{1,9}")) {
-            yaml.error(node, what + ": '" + text + "' is not a whole number of orders", "write a number such as 2");
-            return null;
-        }
-        return Long.parseLong(text);
-    }
-
-    private BigDecimal probability(Node node, String what) {
-        String text = yaml.scalar(node, what, "a probability");
-        if (text == null) {
-            return null;
-        }
-        if (!text.matches("\\d{1,3}(\\.\\d{1,9})?") || new BigDecimal(text).compareTo(BigDecimal.ONE) > 0) {
-            yaml.error(node, what + ": '" + text + "' is not a probability", "write a number from 0 to 1, as in 0.3");
-            return null;
-        }
-        return new BigDecimal(text);
-    }
-
-    private BigDecimal expectedOrders(Node node, String what) {
-        String text = yaml.scalar(node, what, "a number of orders");
-        if (text == null) {
-            return null;
-        }
-        if (!text.matches("\\d{1,9}(\\.\\d{1,6})?")) {
-            yaml.error(node, what + ": '" + text + "' is not a number of expected orders",
-                    "write a non-negative number, fractions allowed, as in 1 or 0.5");
-            return null;
-        }
-        return new BigDecimal(text);
-    }
-
-    private BigDecimal amount(Node node, String what) {
-        String text = yaml.scalar(node, what, "an amount");
-        if (text == null) {
-            return null;
-        }
-        if (!text.matches("\\d{1,14}(\\.\\d{1,4})?")) {
-            yaml.error(node, what + ": '" + text + "' is not an amount",
-                    "write a non-negative number with at most 4 decimals and no currency, as in 100 or 19.90");
-            return null;
-        }
-        return new BigDecimal(text);
-    }
-
-    private Boolean bool(Node node, String what) {
-        String text = yaml.scalar(node, what, "true or false");
-        if (text == null) {
-            return null;
-        }
-        return switch (text) {
-            case "true" -> Boolean.TRUE;
-            case "false" -> Boolean.FALSE;
-            default -> {
-                yaml.error(node, what + ": '" + text + "' is not true or false", "write true or false");
-                yield null;
-            }
-        };
     }
 
     // helpers
