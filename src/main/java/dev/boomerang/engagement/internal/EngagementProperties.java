@@ -8,9 +8,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of the engagement module, under {@code boomerang.engagement}.
  * @param publicUrl where recipients reach Boomerang: the base of every link in a message (defaults to
  *     {@code boomerang.public-url})
+ * @param events how the event log is written
  */
 @ConfigurationProperties("boomerang.engagement")
-public record EngagementProperties(@DefaultValue("http://localhost:8080") URI publicUrl) {
+public record EngagementProperties(@DefaultValue("http://localhost:8080") URI publicUrl, @DefaultValue Events events) {
+
+    /**
+     * @param queueCapacity events held in memory before recording waits for the writer
+     * @param batchSize the most events one statement writes
+     */
+    public record Events(@DefaultValue("100000") int queueCapacity, @DefaultValue("1000") int batchSize) {
+
+        public Events {
+            if (queueCapacity < 1 || batchSize < 1) {
+                throw new IllegalArgumentException("boomerang.engagement.events: queue-capacity and batch-size must be positive");
+            }
+        }
+    }
 
     String base() {
         String url = publicUrl.toString();

@@ -1,0 +1,200 @@
+package dev.boomerang.engagement.internal;
+
+import dev.boomerang.engagement.EngagementEvent;
+import dev.boomerang.engagement.EventLog;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the event log from a bounded queue on one thread, many events per statement. A request that records
+ * an event only enqueues it; the writer fills in customer and campaign from the ledger in the same INSERT, so the
+ * request path never reads the database for them. A failed batch is kept and retried (the database may be
+ * restarting): events wait in memory, and requests wait for room once the queue is full, rather than be lost.
+ * The writer stops after the web server (a lower lifecycle phase), so the last requests' events are written.
+ */
+@Component
+class BatchedEventLog implements EventLog, SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchedEventLog.class);
+
+    private static final String OF_MESSAGE = """
+            INSERT INTO engagement_event (kind, message_id, customer_id, campaign_id, link_position, occurred_at, source)
+            SELECT ?, m.id, m.customer_id, m.campaign_id, ?, ?, ? FROM message m WHERE m.id = ?""";
+    private static final String OF_CUSTOMER = """
+            INSERT INTO engagement_event (kind, message_id, customer_id, campaign_id, link_position, occurred_at, source)
+            VALUES (?, ?, ?, ?, ?, ?, ?)""";
+
+    private final JdbcTemplate jdbc;
+    private final EngagementProperties.Events settings;
+    private final BlockingQueue<EngagementEvent> queue;
+    private final AtomicLong recorded = new AtomicLong();
+    private final AtomicLong written = new AtomicLong();
+    private volatile boolean running;
+    private Thread writer;
+
+    BatchedEventLog(JdbcTemplate jdbc, EngagementProperties properties) {
+        this.jdbc = jdbc;
+        this.settings = properties.events();
+        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+    }
+
+    @Override
+    public void record(EngagementEvent event) {
+        recorded.incrementAndGet();
+        try {
+            queue.put(event);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            recorded.decrementAndGet();
+            throw new IllegalStateException("interrupted while waiting for room in the event queue", ex);
+        }
+        if (!running) {
+            // no writer (a command-line context, or after stop): write now rather than leave it queued
+            drainAll();
+        }
+    }
+
+    @Override
+    public void flush() {
+        long target = recorded.get();
+        if (!running) {
+            drainAll();
+            return;
+        }
+        while (written.get() < target && running) {
+            sleep(Duration.ofMillis(5));
+        }
+        if (written.get() < target) {
+            drainAll();
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        writer = Thread.ofPlatform().name("event-log").daemon().start(this::writeUntilStopped);
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        if (writer != null) {
+            writer.interrupt();
+            try {
+                writer.join(Duration.ofSeconds(30));
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        drainAll();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** After the web server (which stops at {@code DEFAULT_PHASE - 2048}), before the database closes. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+
+    private void writeUntilStopped() {
+        List<EngagementEvent> batch = new ArrayList<>(settings.batchSize());
+        while (running) {
+            try {
+                EngagementEvent first = queue.poll(1, TimeUnit.SECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, settings.batchSize() - 1);
+                writeRetrying(batch);
+                batch.clear();
+            }
+            catch (InterruptedException stopping) {
+                break;
+            }
+        }
+        // events taken but not yet written go back through drainAll on stop
+        if (!batch.isEmpty()) {
+            writeRetrying(batch);
+        }
+    }
+
+    private synchronized void drainAll() {
+        List<EngagementEvent> batch = new ArrayList<>(settings.batchSize());
+        while (queue.drainTo(batch, settings.batchSize()) > 0) {
+            write(batch);
+            batch.clear();
+        }
+    }
+
+    private void writeRetrying(List<EngagementEvent> batch) {
+        Duration pause = Duration.ofMillis(100);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                write(batch);
+                return;
+            }
+            catch (RuntimeException ex) {
+                if (!running && attempt >= 3) {
+                    log.error("Stopping with {} engagement event(s) the database would not take: {}", batch.size(),
+                            ex.toString());
+                    return;
+                }
+                log.warn("Could not write {} engagement event(s), retrying in {} ms: {}", batch.size(), pause.toMillis(),
+                        ex.toString());
+                sleep(pause);
+                pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10)
+                        : pause.multipliedBy(2);
+            }
+        }
+    }
+
+    private void write(List<EngagementEvent> batch) {
+        List<Object[]> ofMessage = new ArrayList<>(batch.size());
+        List<Object[]> ofCustomer = new ArrayList<>();
+        for (EngagementEvent e : batch) {
+            OffsetDateTime at = e.occurredAt().atOffset(ZoneOffset.UTC);
+            if (e.messageId() != null && e.customerId() == null) {
+                ofMessage.add(new Object[] { e.kind().key(), e.linkPosition(), at, e.source(), e.messageId() });
+            }
+            else {
+                ofCustomer.add(new Object[] { e.kind().key(), e.messageId(), e.customerId(), e.campaignId(),
+                        e.linkPosition(), at, e.source() });
+            }
+        }
+        if (!ofMessage.isEmpty()) {
+            jdbc.batchUpdate(OF_MESSAGE, ofMessage);
+        }
+        if (!ofCustomer.isEmpty()) {
+            jdbc.batchUpdate(OF_CUSTOMER, ofCustomer);
+        }
+        written.addAndGet(batch.size());
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
