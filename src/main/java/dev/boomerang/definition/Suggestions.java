@@ -22,7 +22,7 @@ public final class Suggestions {
         if (known.isEmpty()) {
             return null;
         }
-        return known.size() <= 25 ? "known: " + String.join(", ", known) : null;
+        return known.size() <= 40 ? "known: " + String.join(", ", known) : null;
     }
 
     /** The known name within a typo's distance of {@code given} (case-insensitive), or null. */

@@ -5,6 +5,7 @@ import dev.boomerang.customer.ContactChannel;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -143,6 +144,28 @@ public sealed interface Rule {
      * least this customer's is at most percent / 100 (ties are in or out together).
      */
     record ClvTop(BigDecimal percent) implements Rule {
+    }
+
+    // engagement: the event log and the send ledger (issue 6); windows are T - within < time <= T
+
+    /** What a recipient did with a message: opened it, clicked a link in it, or either. */
+    enum Action {
+        OPENED, CLICKED, OPENED_OR_CLICKED
+    }
+
+    /** An open or click (per {@code action}) recorded in the window. {@code not-engaged} is {@code Not} of this. */
+    record Engaged(Action action, Duration within) implements Rule {
+        public Engaged {
+            Objects.requireNonNull(action, "action");
+            Objects.requireNonNull(within, "within");
+        }
+    }
+
+    /**
+     * A message was sent to the customer in the window (all time up to T when {@code within} is null): by the
+     * campaign or flow {@code campaign} when given, on {@code channel} when given. Sent means the provider took it.
+     */
+    record Received(String campaign, ContactChannel channel, Duration within) implements Rule {
     }
 
     // the customer

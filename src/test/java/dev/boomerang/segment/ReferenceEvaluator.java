@@ -62,6 +62,8 @@ final class ReferenceEvaluator {
             case Rule.Any any -> any.rules().stream().anyMatch(r -> matches(c, r, t));
             case Rule.Not not -> !matches(c, not.rule(), t);
             case Rule.SegmentRef ref -> throw new IllegalArgumentException("references are not generated");
+            case Rule.Engaged engaged -> throw new IllegalArgumentException("engagement is pinned by SegmentContract, not generated");
+            case Rule.Received received -> throw new IllegalArgumentException("engagement is pinned by SegmentContract, not generated");
             case Rule.LastOrder last -> {
                 Instant latest = c.orders().stream().map(Order::placedAt).filter(at -> !at.isAfter(t)).max(Instant::compareTo).orElse(null);
                 if (latest == null) {

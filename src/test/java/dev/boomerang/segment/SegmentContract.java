@@ -257,6 +257,39 @@ abstract class SegmentContract {
         assertSelects("{ bought: { sku: TEA-SEN, within: 2d } }", T, "tea", "old");
     }
 
+    // engagement
+
+    @Test
+    void engagedCountsOpensOrClicksInTheHalfOpenWindow() {
+        customers("opened-edge", "opened-inside", "opened-after-t", "clicked", "bounced", "nothing");
+        store.event("opened-edge", "opened", ago(days(30)));
+        store.event("opened-inside", "opened", ago(days(30).minus(SECOND)));
+        store.event("opened-after-t", "opened", T.plus(SECOND));
+        store.event("clicked", "clicked", T);
+        store.event("bounced", "bounced", ago(days(1)));
+        assertSelects("{ engaged: { opened: { within: 30d } } }", T, "opened-inside");
+        assertSelects("{ engaged: { clicked: { within: 1d } } }", T, "clicked");
+        assertSelects("{ engaged: { opened-or-clicked: { within: 30d } } }", T, "opened-inside", "clicked");
+        assertSelects("{ not-engaged: { within: 30d } }", T, "opened-edge", "opened-after-t", "bounced", "nothing");
+    }
+
+    @Test
+    void receivedIsASentMessageOfTheCampaignAndChannelInTheWindow() {
+        customers("edge", "inside", "skipped", "other-campaign", "sms", "after-t");
+        store.message("edge", "winback", "email", ago(days(7)));
+        store.message("inside", "winback", "email", ago(days(7).minus(SECOND)));
+        store.message("skipped", "winback", "email", null);
+        store.message("other-campaign", "welcome", "email", ago(days(1)));
+        store.message("sms", "winback", "sms", ago(days(1)));
+        store.message("after-t", "winback", "email", T.plus(SECOND));
+        assertSelects("{ received: { campaign: winback, within: 7d } }", T, "inside", "sms");
+        assertSelects("{ received: { campaign: winback, channel: email, within: 7d } }", T, "inside");
+        assertSelects("{ received: { campaign: winback } }", T, "edge", "inside", "sms");
+        assertSelects("{ received: { within: 2d } }", T, "other-campaign", "sms");
+        assertSelects("{ all: [ { received: { within: 30d } }, { not-engaged: { within: 30d } } ] }", T,
+                "edge", "inside", "other-campaign", "sms");
+    }
+
     // scores
 
     @Test

@@ -20,13 +20,14 @@ final class TestStore {
     private final JdbcTemplate jdbc;
     private int orders;
     private int carts;
+    private int messages;
 
     TestStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     void clear() {
-        for (String table : List.of("customer_expected_orders", "customer_prediction", "insight_fit", "customer_rfm", "order_item", "orders", "cart_item", "cart", "consent_change",
+        for (String table : List.of("engagement_event", "message", "customer_expected_orders", "customer_prediction", "insight_fit", "customer_rfm", "order_item", "orders", "cart_item", "cart", "consent_change",
                 "customer_attribute", "suppression", "customer")) {
             jdbc.update("DELETE FROM " + table);
         }
@@ -77,6 +78,22 @@ final class TestStore {
 
     void attribute(String customer, String name, String value) {
         jdbc.update("INSERT INTO customer_attribute (customer_id, name, attr_value) VALUES (?, ?, ?)", id(customer), name, value);
+    }
+
+    /** A ledger message to the customer; {@code sentAt} null for one that was not sent (status SKIPPED). Returns its id. */
+    long message(String customer, String campaign, String channel, Instant sentAt) {
+        messages++;
+        jdbc.update("""
+                INSERT INTO message (campaign_id, occurrence, customer_id, step, channel, status, created_at, updated_at, sent_at)
+                VALUES (?, ?, ?, 'send', ?, ?, ?, ?, ?)""", campaign, "o" + messages, id(customer), channel,
+                sentAt == null ? "SKIPPED" : "SENT", CREATED, CREATED, sentAt == null ? null : utc(sentAt));
+        return jdbc.queryForObject("SELECT MAX(id) FROM message", Long.class);
+    }
+
+    /** An engagement event (opened, clicked, ...) of the customer at {@code at}, as the event log writes it. */
+    void event(String customer, String kind, Instant at) {
+        jdbc.update("INSERT INTO engagement_event (kind, customer_id, campaign_id, occurred_at, source) VALUES (?, ?, 'c', ?, 'test')",
+                kind, id(customer), utc(at));
     }
 
     void suppress(String channel, String address) {

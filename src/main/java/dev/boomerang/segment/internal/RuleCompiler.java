@@ -115,6 +115,9 @@ final class RuleCompiler {
                 case Rule.PredictedOrders orders -> PredictionSql.predictedOrders(computed(orders));
                 case Rule.PredictedClv clv -> PredictionSql.predictedClv(clv);
                 case Rule.ClvTop top -> PredictionSql.clvTop(top);
+                case Rule.Engaged engaged -> EngagementSql.engaged(engaged.action(), before(engaged.within()), t);
+                case Rule.Received received -> EngagementSql.received(received,
+                        received.within() == null ? null : before(received.within()), t);
                 case Rule.Consent consent -> CustomerSql.consent(consent.channel());
                 case Rule.Attribute attribute -> CustomerSql.attribute(attribute);
                 case Rule.Birthday birthday -> CustomerSql.birthday(birthday.days(), t.toInstant());

@@ -69,6 +69,10 @@ final class RuleParser {
         conditions.put("predicted-orders", this::predictedOrders);
         conditions.put("predicted-clv", this::predictedClv);
         conditions.put("clv-rank", this::clvRank);
+        EngagementRules engagement = new EngagementRules(yaml);
+        conditions.put("engaged", engagement::engaged);
+        conditions.put("not-engaged", engagement::notEngaged);
+        conditions.put("received", engagement::received);
         conditions.put("consent", this::consent);
         conditions.put("attribute", this::attribute);
         conditions.put("birthday", this::birthday);

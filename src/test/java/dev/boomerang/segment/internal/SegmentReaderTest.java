@@ -113,6 +113,30 @@ class SegmentReaderTest {
     }
 
     @Test
+    void engagementConditionsReadIntoTheirRules() {
+        assertThat(rule("rule: { engaged: { clicked: { within: 30d } } }"))
+            .isEqualTo(new Rule.Engaged(Rule.Action.CLICKED, Duration.ofDays(30)));
+        assertThat(rule("rule: { not-engaged: { within: 90d } }"))
+            .isEqualTo(new Rule.Not(new Rule.Engaged(Rule.Action.OPENED_OR_CLICKED, Duration.ofDays(90))));
+        assertThat(rule("rule: { received: { campaign: winback-monthly, channel: sms, within: 7d } }"))
+            .isEqualTo(new Rule.Received("winback-monthly", ContactChannel.SMS, Duration.ofDays(7)));
+        assertThat(rule("rule: { received: {} }")).isEqualTo(new Rule.Received(null, null, null));
+    }
+
+    @Test
+    void engagementConditionMistakesAreReportedWithTheirPlaceAndAHint() {
+        assertThat(errors("rule:\n  engaged: { opend: { within: 30d } }").getFirst())
+            .hasToString("request:2:14: unknown key 'opend' in engaged; did you mean 'opened'?");
+        assertThat(errors("rule:\n  engaged: { opened: { within: 30d }, clicked: { within: 30d } }").getFirst().message())
+            .isEqualTo("engaged needs exactly one of opened, clicked, opened-or-clicked");
+        assertThat(errors("rule:\n  not-engaged: {}").getFirst().message()).isEqualTo("not-engaged needs 'within'");
+        assertThat(errors("rule:\n  received: { campaign: Win Back }").getFirst().message())
+            .isEqualTo("received: 'Win Back' is not a campaign id");
+        assertThat(errors("rule:\n  received: { channel: fax }").getFirst().message())
+            .isEqualTo("unknown channel 'fax' for received");
+    }
+
+    @Test
     void predictionConditionMistakesAreReportedWithTheirPlaceAndAHint() {
         assertThat(errors("rule:\n  p-alve: { below: 0.3 }")).singleElement()
             .hasToString("request:2:3: unknown key 'p-alve' in the rule; did you mean 'p-alive'?");
