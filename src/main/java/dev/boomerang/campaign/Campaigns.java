@@ -23,6 +23,12 @@ public interface Campaigns {
      */
     Campaign campaign(String id);
 
+    /** The valid flows (files with a {@code trigger:}), by id. */
+    List<Flow> flows();
+
+    /** The valid flow of that id; empty when there is none. */
+    Optional<Flow> flow(String id);
+
     /** Every mistake in every file, by file, line and column; the server does not start unless this is empty. */
     List<DefinitionError> errors();
 }

@@ -16,6 +16,9 @@ import java.util.Objects;
 public record Broadcast(String campaignId, String name, Channel channel, Rule audience, List<Variant> variants,
         int holdoutPercent, int priority, Discount discount, Integer maxPerSecond) {
 
+    /** The step of a broadcast's messages in the ledger's key: a broadcast sends one message per customer and run. */
+    public static final String STEP = "send";
+
     public Broadcast {
         Objects.requireNonNull(campaignId, "campaignId");
         Objects.requireNonNull(channel, "channel");
@@ -27,5 +30,10 @@ public record Broadcast(String campaignId, String name, Channel channel, Rule au
         if (holdoutPercent < 0 || holdoutPercent > 50) {
             throw new IllegalArgumentException("the holdout is 0 to 50 percent: " + holdoutPercent);
         }
+    }
+
+    /** What its messages are sent as. */
+    public Sending sending() {
+        return new Sending(campaignId, name, channel, variants, discount, maxPerSecond);
     }
 }

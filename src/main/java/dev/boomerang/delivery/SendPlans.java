@@ -9,4 +9,10 @@ import java.util.Optional;
 public interface SendPlans {
 
     Optional<Broadcast> broadcast(String campaignId);
+
+    /**
+     * What a step of a campaign ({@code send}, its only step) or of a flow (the step's id) sends: how a message
+     * that waited (deferred, retried, or left planned by a stopped node) is sent as its definition says now.
+     */
+    Optional<Sending> sending(String campaignId, String step);
 }

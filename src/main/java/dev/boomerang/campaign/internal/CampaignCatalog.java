@@ -2,6 +2,7 @@ package dev.boomerang.campaign.internal;
 
 import dev.boomerang.campaign.Campaign;
 import dev.boomerang.campaign.Campaigns;
+import dev.boomerang.campaign.Flow;
 import dev.boomerang.campaign.UnknownCampaignException;
 import dev.boomerang.definition.DefinitionError;
 import dev.boomerang.definition.Suggestions;
@@ -28,7 +29,7 @@ class CampaignCatalog implements Campaigns {
     private static final Logger log = LoggerFactory.getLogger(CampaignCatalog.class);
 
     /** The campaigns of a folder and every mistake of its files, by file, line and column. */
-    record Catalog(Map<String, Campaign> campaigns, List<DefinitionError> errors) {
+    record Catalog(Map<String, Campaign> campaigns, Map<String, Flow> flows, List<DefinitionError> errors) {
     }
 
     private final Catalog catalog;
@@ -56,7 +57,7 @@ class CampaignCatalog implements Campaigns {
         Map<String, Campaign> campaigns = new TreeMap<>();
         List<DefinitionError> errors = new ArrayList<>();
         if (!Files.isDirectory(folder)) {
-            return new Catalog(campaigns, errors);
+            return new Catalog(campaigns, Map.of(), errors);
         }
         List<Path> files;
         try (Stream<Path> list = Files.list(folder)) {
@@ -64,8 +65,9 @@ class CampaignCatalog implements Campaigns {
         }
         catch (IOException ex) {
             errors.add(new DefinitionError(folder.toString(), 0, 0, "cannot list the folder: " + ex.getMessage(), null));
-            return new Catalog(campaigns, errors);
+            return new Catalog(campaigns, Map.of(), errors);
         }
+        Map<String, Flow> flows = new TreeMap<>();
         Map<String, String> idFiles = new HashMap<>();
         for (Path file : files) {
             String source = folder.resolve(file.getFileName()).toString();
@@ -85,7 +87,7 @@ class CampaignCatalog implements Campaigns {
             fileErrors.sort(CampaignReader.IN_PLACE_ORDER);
             errors.addAll(fileErrors);
         }
-        return new Catalog(campaigns, List.copyOf(errors));
+        return new Catalog(campaigns, flows, List.copyOf(errors));
     }
 
     @Override
@@ -105,6 +107,16 @@ class CampaignCatalog implements Campaigns {
             throw new UnknownCampaignException(id, id == null ? null : Suggestions.closest(id, catalog.campaigns().keySet()));
         }
         return campaign;
+    }
+
+    @Override
+    public List<Flow> flows() {
+        return List.copyOf(catalog.flows().values());
+    }
+
+    @Override
+    public Optional<Flow> flow(String id) {
+        return Optional.ofNullable(catalog.flows().get(id));
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.boomerang.delivery.internal;
 
-import dev.boomerang.delivery.Broadcast;
+import dev.boomerang.delivery.Sending;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import java.time.Duration;
@@ -17,12 +17,12 @@ class CampaignRates {
 
     private final ConcurrentMap<String, RateLimiter> limiters = new ConcurrentHashMap<>();
 
-    void acquire(Broadcast broadcast) {
-        Integer perSecond = broadcast.maxPerSecond();
+    void acquire(Sending sending) {
+        Integer perSecond = sending.maxPerSecond();
         if (perSecond == null) {
             return;
         }
-        RateLimiter limiter = limiters.computeIfAbsent(broadcast.campaignId() + "@" + perSecond,
+        RateLimiter limiter = limiters.computeIfAbsent(sending.campaignId() + "@" + perSecond,
                 key -> RateLimiter.of(key, RateLimiterConfig.custom().limitForPeriod(perSecond)
                     .limitRefreshPeriod(Duration.ofSeconds(1)).timeoutDuration(Duration.ofDays(1)).build()));
         limiter.acquirePermission();

@@ -4,10 +4,11 @@ import dev.boomerang.channel.Channel;
 import dev.boomerang.channel.ChannelDispatcher;
 import dev.boomerang.channel.DeliveryReceipt;
 import dev.boomerang.channel.OutboundMessage;
-import dev.boomerang.delivery.Broadcast;
 import dev.boomerang.delivery.Discount;
 import dev.boomerang.delivery.MessageLinks;
 import dev.boomerang.delivery.MessageStatus;
+import dev.boomerang.delivery.SendPlans;
+import dev.boomerang.delivery.Sending;
 import dev.boomerang.template.LinkRewriter;
 import dev.boomerang.template.MessageModel;
 import dev.boomerang.template.MessageModels;
@@ -18,11 +19,14 @@ import dev.boomerang.template.TemplateChannel;
 import dev.boomerang.template.TemplateException;
 import dev.boomerang.template.TemplateInfo;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -43,30 +47,69 @@ class Courier {
     private final ChannelDispatcher channels;
     private final MessageLinks links;
     private final CampaignRates rates;
+    private final SendPlans plans;
+    private final Ledger ledger;
+    private final Clock clock;
 
     Courier(MessageModels models, MessageTemplates templates, ChannelDispatcher channels, MessageLinks links,
-            CampaignRates rates) {
+            CampaignRates rates, SendPlans plans, Ledger ledger, Clock clock) {
         this.models = models;
         this.templates = templates;
         this.channels = channels;
         this.links = links;
         this.rates = rates;
+        this.plans = plans;
+        this.ledger = ledger;
+        this.clock = clock;
     }
 
-    List<Ledger.Outcome> send(Broadcast broadcast, List<Ledger.Pending> messages, Instant now) {
-        boolean withCart = broadcast.variants().stream()
+    /**
+     * Sends claimed messages that waited (deferred, retried, left planned), grouped by {@link #byStep}, as their
+     * campaign or flow step is defined now; records their outcomes. A step no longer defined fails its messages.
+     * Returns how many it sent or tried to.
+     */
+    int sendAsDefined(Map<List<String>, List<Ledger.Pending>> claimed) {
+        int sent = 0;
+        for (var step : claimed.entrySet()) {
+            Optional<Sending> sending = plans.sending(step.getKey().get(0), step.getKey().get(1));
+            List<Ledger.Pending> messages = step.getValue();
+            if (sending.isEmpty()) {
+                ledger.complete(messages.stream().map(m -> new Ledger.Outcome(m.id(), MessageStatus.FAILED,
+                        "campaign-removed", "the campaign or flow step is no longer defined", null, null, null)).toList(),
+                        clock.instant());
+                continue;
+            }
+            ledger.complete(send(sending.get(), messages, clock.instant()), clock.instant());
+            sent += messages.size();
+        }
+        return sent;
+    }
+
+    /** Messages grouped by campaign (or flow) and step, in the order given. */
+    static Map<List<String>, List<Ledger.Pending>> byStep(List<Ledger.Pending> messages) {
+        Map<List<String>, List<Ledger.Pending>> grouped = new LinkedHashMap<>();
+        for (Ledger.Pending message : messages) {
+            grouped.computeIfAbsent(List.of(message.campaignId(), message.step()), k -> new ArrayList<>()).add(message);
+        }
+        return grouped;
+    }
+
+    List<Ledger.Outcome> send(Sending sending, List<Ledger.Pending> messages, Instant now) {
+        boolean withCart = sending.variants().stream()
             .map(v -> templates.template(v.template()))
             .anyMatch(t -> t.map(TemplateInfo::requires).orElseGet(Set::of).contains(MessageModel.Part.CART));
-        ModelRequest request = new ModelRequest(new MessageModel.Campaign(broadcast.campaignId(), broadcast.name()),
-                offer(broadcast.discount(), now), withCart);
-        Map<Long, MessageModel> byCustomer = models.forCustomers(messages.stream().map(Ledger.Pending::customerId).toList(),
-                request);
+        ModelRequest request = new ModelRequest(new MessageModel.Campaign(sending.campaignId(), sending.name()),
+                offer(sending.discount(), now), withCart);
+        Map<Long, MessageModel> byCustomer = models.forCustomers(messages.stream()
+            .filter(m -> m.cartExternalId() == null).map(Ledger.Pending::customerId).toList(), request);
         List<Ledger.Outcome> outcomes = new ArrayList<>(messages.size());
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Ledger.Outcome>> sends = new ArrayList<>(messages.size());
             for (Ledger.Pending message : messages) {
-                MessageModel model = byCustomer.get(message.customerId());
-                sends.add(threads.submit(() -> sendOne(broadcast, message, model)));
+                // a journey's message is about its own cart (few: flows send one message at a time per journey)
+                MessageModel model = message.cartExternalId() == null ? byCustomer.get(message.customerId())
+                        : models.forCart(message.cartExternalId(), request).filter(m -> cartOf(m, message)).orElse(null);
+                sends.add(threads.submit(() -> sendOne(sending, message, model)));
             }
             for (int i = 0; i < sends.size(); i++) {
                 outcomes.add(outcome(messages.get(i), sends.get(i)));
@@ -75,7 +118,12 @@ class Courier {
         return outcomes;
     }
 
-    private Ledger.Outcome sendOne(Broadcast broadcast, Ledger.Pending message, MessageModel model) {
+    /** The cart still belongs to the message's customer (a store may move a cart to the account that logged in). */
+    private static boolean cartOf(MessageModel model, Ledger.Pending message) {
+        return model.customer().id() == message.customerId();
+    }
+
+    private Ledger.Outcome sendOne(Sending sending, Ledger.Pending message, MessageModel model) {
         if (model == null) {
             return failed(message, "customer-gone", "the customer was erased before the message went");
         }
@@ -87,7 +135,7 @@ class Courier {
         }
         OutboundMessage outbound;
         try {
-            outbound = outbound(broadcast.channel(), "m" + message.id(), message.template(), personal);
+            outbound = outbound(sending.channel(), "m" + message.id(), message.template(), personal);
         }
         catch (TemplateException ex) {
             return failed(message, "render-failed", ex.getMessage());
@@ -95,7 +143,7 @@ class Courier {
         if (outbound == null) {
             return failed(message, "unreachable", "no address on the channel any more");
         }
-        rates.acquire(broadcast);
+        rates.acquire(sending);
         return outcome(message.id(), channels.send(outbound));
     }
 

@@ -3,6 +3,7 @@ package dev.boomerang.delivery.internal;
 import static dev.boomerang.delivery.internal.RunStore.instant;
 import static dev.boomerang.delivery.internal.RunStore.utc;
 
+import dev.boomerang.delivery.Broadcast;
 import dev.boomerang.delivery.LedgerEntry;
 import dev.boomerang.delivery.MessageStatus;
 import java.sql.ResultSet;
@@ -25,17 +26,17 @@ import org.springframework.stereotype.Component;
 @Component
 class Ledger {
 
-    static final String STEP = "send";
+    static final String STEP = Broadcast.STEP;
 
     /** A decided message, before it is written. */
-    record NewMessage(String campaignId, String occurrence, long customerId, long runId, String channel,
+    record NewMessage(String campaignId, String occurrence, long customerId, String step, Long runId, String channel,
             String variant, String template, MessageStatus status, String reason, String discountCode,
-            Instant notBefore) {
+            Instant notBefore, String cartExternalId) {
     }
 
-    /** A message to send: PLANNED, or DEFERRED/RETRY and due. */
-    record Pending(long id, long customerId, String campaignId, long runId, String channel, String variant,
-            String template, String discountCode, int attempts) {
+    /** A message to send: PLANNED, or DEFERRED/RETRY and due. {@code runId} is 0 for a flow's message. */
+    record Pending(long id, long customerId, String campaignId, String step, long runId, String channel, String variant,
+            String template, String discountCode, int attempts, String cartExternalId) {
     }
 
     /** What became of a claimed message. */
@@ -80,14 +81,14 @@ class Ledger {
     void insert(List<NewMessage> messages, Instant now) {
         jdbc.batchUpdate("""
                 INSERT INTO message (campaign_id, occurrence, customer_id, step, run_id, channel, variant, template,
-                                     status, reason, discount_code, not_before, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                     status, reason, discount_code, not_before, created_at, updated_at, cart_external_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, messages, 1000, (ps, m) -> {
             ps.setString(1, m.campaignId());
             ps.setString(2, m.occurrence());
             ps.setLong(3, m.customerId());
-            ps.setString(4, STEP);
-            ps.setLong(5, m.runId());
+            ps.setString(4, m.step());
+            ps.setObject(5, m.runId());
             ps.setString(6, m.channel());
             ps.setString(7, m.variant());
             ps.setString(8, m.template());
@@ -97,16 +98,29 @@ class Ledger {
             ps.setObject(12, utc(m.notBefore()));
             ps.setObject(13, utc(now));
             ps.setObject(14, utc(now));
+            ps.setString(15, m.cartExternalId());
         });
     }
 
-    private static final String PENDING_COLUMNS = "id, customer_id, campaign_id, run_id, channel, variant, template,"
-            + " discount_code, attempts";
+    private static final String PENDING_COLUMNS = "id, customer_id, campaign_id, step, run_id, channel, variant, template,"
+            + " discount_code, attempts, cart_external_id";
 
     /** The run's next PLANNED messages, in id order. */
     List<Pending> planned(long runId, int limit) {
         return jdbc.query("SELECT " + PENDING_COLUMNS + " FROM message WHERE run_id = ? AND status = 'PLANNED'"
                 + " ORDER BY id LIMIT ?", Ledger::pending, runId, limit);
+    }
+
+    /** Of these messages, those still PLANNED, in id order. */
+    List<Pending> plannedByIds(Collection<Long> ids) {
+        return named.query("SELECT " + PENDING_COLUMNS + " FROM message WHERE id IN (:ids) AND status = 'PLANNED' ORDER BY id",
+                new MapSqlParameterSource("ids", ids), Ledger::pending);
+    }
+
+    /** Flows' PLANNED messages (no run) written before {@code before}: left by a node that stopped before sending them. */
+    List<Pending> plannedWithoutRun(Instant before, int limit) {
+        return jdbc.query("SELECT " + PENDING_COLUMNS + " FROM message WHERE status = 'PLANNED' AND run_id IS NULL"
+                + " AND created_at < ? ORDER BY id LIMIT ?", Ledger::pending, utc(before), limit);
     }
 
     /** DEFERRED and RETRY messages whose time has come, oldest first; on PostgreSQL rows other nodes hold are passed over. */
@@ -185,6 +199,18 @@ class Ledger {
                 """, utc(now), runId);
     }
 
+    /**
+     * Flows' messages left CLAIMED since before {@code before}: the node sending them stopped (a send takes seconds),
+     * so they become UNKNOWN like a run's interrupted messages. Returns how many.
+     */
+    int abandonedClaims(Instant before, Instant now) {
+        return jdbc.update("""
+                UPDATE message SET status = 'UNKNOWN', reason = 'interrupted',
+                       detail = 'claimed when the sending process stopped; it may or may not have been sent', updated_at = ?
+                WHERE status = 'CLAIMED' AND run_id IS NULL AND updated_at < ?
+                """, utc(now), utc(before));
+    }
+
     /** RETRY messages first tried longer ago than the retry period: FAILED. */
     int expireRetries(Instant createdBefore, Instant now) {
         return jdbc.update("""
@@ -220,7 +246,7 @@ class Ledger {
     }
 
     private static Pending pending(ResultSet rs, int n) throws SQLException {
-        return new Pending(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9));
+        return new Pending(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6),
+                rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10), rs.getString(11));
     }
 }

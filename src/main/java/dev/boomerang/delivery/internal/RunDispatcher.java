@@ -29,7 +29,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class RunDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(RunDispatcher.class);
-    private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I
 
     private final JdbcTemplate jdbc;
     private final Ledger ledger;
@@ -104,8 +103,8 @@ class RunDispatcher {
 
     private static Ledger.NewMessage message(RunStore.RunRow run, Broadcast broadcast, Decisions.Member member,
             String template, MessageStatus status, String reason, String code, Instant notBefore) {
-        return new Ledger.NewMessage(run.campaignId(), run.occurrence(), member.customerId(), run.id(),
-                broadcast.channel().key(), member.variant(), template, status, reason, code, notBefore);
+        return new Ledger.NewMessage(run.campaignId(), run.occurrence(), member.customerId(), Ledger.STEP, run.id(),
+                broadcast.channel().key(), member.variant(), template, status, reason, code, notBefore, null);
     }
 
     /** Sends the run's PLANNED messages, a window at a time. */
@@ -129,22 +128,12 @@ class RunDispatcher {
         if (mine.isEmpty()) {
             return;
         }
-        List<Ledger.Outcome> outcomes = courier.send(broadcast, mine, clock.instant());
+        List<Ledger.Outcome> outcomes = courier.send(broadcast.sending(), mine, clock.instant());
         ledger.complete(outcomes, clock.instant());
     }
 
     /** A unique discount code per message when the campaign names no shared one; null without a discount. */
     private String code(Broadcast broadcast) {
-        if (broadcast.discount() == null) {
-            return null;
-        }
-        if (broadcast.discount().code() != null) {
-            return broadcast.discount().code();
-        }
-        char[] code = new char[10]; // 50 bits: a guess hits one of a million live codes once in 10^9 tries
-        for (int i = 0; i < code.length; i++) {
-            code[i] = CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length()));
-        }
-        return new String(code);
+        return DiscountCodes.code(broadcast.discount(), random);
     }
 }

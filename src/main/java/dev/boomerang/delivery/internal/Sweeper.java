@@ -1,19 +1,15 @@
 package dev.boomerang.delivery.internal;
 
 import dev.boomerang.channel.Channel;
-import dev.boomerang.delivery.Broadcast;
 import dev.boomerang.delivery.MessageStatus;
-import dev.boomerang.delivery.SendPlans;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -37,18 +33,16 @@ class Sweeper {
     private final Ledger ledger;
     private final Decisions decisions;
     private final Courier courier;
-    private final SendPlans plans;
     private final DeliveryProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final boolean skipLocked;
 
-    Sweeper(Ledger ledger, Decisions decisions, Courier courier, SendPlans plans, DeliveryProperties properties,
+    Sweeper(Ledger ledger, Decisions decisions, Courier courier, DeliveryProperties properties,
             PlatformTransactionManager transactionManager, Clock clock, DataSource dataSource) throws SQLException {
         this.ledger = ledger;
         this.decisions = decisions;
         this.courier = courier;
-        this.plans = plans;
         this.properties = properties;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
@@ -72,27 +66,16 @@ class Sweeper {
         }
         int sent = 0;
         while (true) {
-            Map<String, List<Ledger.Pending>> claimed = transactions.execute(status -> claimDue());
+            Map<List<String>, List<Ledger.Pending>> claimed = transactions.execute(status -> claimDue());
             if (claimed == null || claimed.isEmpty()) {
                 return sent;
             }
-            for (var campaign : claimed.entrySet()) {
-                Optional<Broadcast> broadcast = plans.broadcast(campaign.getKey());
-                List<Ledger.Pending> messages = campaign.getValue();
-                if (broadcast.isEmpty()) {
-                    ledger.complete(messages.stream().map(m -> new Ledger.Outcome(m.id(), MessageStatus.FAILED,
-                            "campaign-removed", "the campaign is no longer defined", null, null, null)).toList(),
-                            clock.instant());
-                    continue;
-                }
-                ledger.complete(courier.send(broadcast.get(), messages, clock.instant()), clock.instant());
-                sent += messages.size();
-            }
+            sent += courier.sendAsDefined(claimed);
         }
     }
 
-    /** Takes a window of due messages, re-checks each, and claims those still to go; grouped by campaign. */
-    private Map<String, List<Ledger.Pending>> claimDue() {
+    /** Takes a window of due messages, re-checks each, and claims those still to go; grouped by campaign and step. */
+    private Map<List<String>, List<Ledger.Pending>> claimDue() {
         Instant now = clock.instant();
         List<Ledger.Pending> due = ledger.due(now, properties.window(), skipLocked);
         List<Ledger.Pending> go = new ArrayList<>();
@@ -115,12 +98,6 @@ class Sweeper {
             }
         }
         List<Long> claimed = ledger.claim(go, now);
-        Map<String, List<Ledger.Pending>> byCampaign = new LinkedHashMap<>();
-        for (Ledger.Pending message : go) {
-            if (claimed.contains(message.id())) {
-                byCampaign.computeIfAbsent(message.campaignId(), c -> new ArrayList<>()).add(message);
-            }
-        }
-        return byCampaign;
+        return Courier.byStep(go.stream().filter(m -> claimed.contains(m.id())).toList());
     }
 }
