@@ -37,17 +37,20 @@ class Sweeper {
     private final Ledger ledger;
     private final Decisions decisions;
     private final Courier courier;
+    private final BounceNotices bounces;
     private final SendPlans plans;
     private final DeliveryProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final boolean skipLocked;
 
-    Sweeper(Ledger ledger, Decisions decisions, Courier courier, SendPlans plans, DeliveryProperties properties,
-            PlatformTransactionManager transactionManager, Clock clock, DataSource dataSource) throws SQLException {
+    Sweeper(Ledger ledger, Decisions decisions, Courier courier, BounceNotices bounces, SendPlans plans,
+            DeliveryProperties properties, PlatformTransactionManager transactionManager, Clock clock,
+            DataSource dataSource) throws SQLException {
         this.ledger = ledger;
         this.decisions = decisions;
         this.courier = courier;
+        this.bounces = bounces;
         this.plans = plans;
         this.properties = properties;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -85,7 +88,9 @@ class Sweeper {
                             clock.instant());
                     continue;
                 }
-                ledger.complete(courier.send(broadcast.get(), messages, clock.instant()), clock.instant());
+                List<Ledger.Outcome> outcomes = courier.send(broadcast.get(), messages, clock.instant());
+                ledger.complete(outcomes, clock.instant());
+                bounces.recorded(outcomes, clock.instant());
                 sent += messages.size();
             }
         }
