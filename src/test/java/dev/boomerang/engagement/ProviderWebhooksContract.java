@@ -31,31 +31,24 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * What providers tell us, over real HTTP into the application: Twilio's status callbacks and SMS replies (signed
  * as Twilio signs them, WireMock standing in for Twilio's API), bounce and complaint reports through the API, and
  * an SMTP server's 550 during a campaign. Each test checks what was written, and that a refused request wrote
- * nothing.
+ * nothing. Runs once per database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import(ProviderWebhooksTest.Clocks.class)
-class ProviderWebhooksTest {
+@Import(ProviderClock.class)
+abstract class ProviderWebhooksContract {
 
     static final Instant T = Instant.parse("2026-06-15T10:00:00Z"); // noon in Warsaw: no quiet hours
     static final String PUBLIC_URL = "https://boomerang.example.com";
@@ -63,6 +56,7 @@ class ProviderWebhooksTest {
     static final String SID = "AC0123456789abcdef0123456789abcdef";
     static final String MESSAGES = "/2010-04-01/Accounts/" + SID + "/Messages.json";
 
+    /** Shared by the subclasses' contexts, and stopped with the JVM. */
     static final ScriptedGreenMail SMTP = new ScriptedGreenMail();
     static final WireMockServer TWILIO = new WireMockServer(wireMockConfig().dynamicPort());
 
@@ -71,19 +65,7 @@ class ProviderWebhooksTest {
         TWILIO.start();
     }
 
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(T);
-        }
-    }
-
-    @DynamicPropertySource
-    static void providers(DynamicPropertyRegistry registry) {
-        String name = "providers-" + UUID.randomUUID();
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+    static void providers(DynamicPropertyRegistry registry, String name) {
         registry.add("spring.quartz.properties.org.quartz.scheduler.instanceName", () -> name);
         registry.add("boomerang.campaign.directory", () -> "src/test/resources/engagement-providers");
         registry.add("boomerang.engagement.public-url", () -> PUBLIC_URL);
@@ -98,12 +80,6 @@ class ProviderWebhooksTest {
         registry.add("boomerang.channels.twilio.from", () -> "+15005550006");
         registry.add("boomerang.channels.twilio.base-url", () -> "http://localhost:" + TWILIO.port());
         registry.add("boomerang.channels.twilio.limits.rate", () -> "0");
-    }
-
-    @AfterAll
-    static void stopProviders() {
-        SMTP.stop();
-        TWILIO.stop();
     }
 
     @LocalServerPort
@@ -231,6 +207,15 @@ class ProviderWebhooksTest {
         return jdbc.queryForList("SELECT kind FROM engagement_event WHERE message_id = ? ORDER BY id", String.class, messageId);
     }
 
+    /** Rows with upper-case column names, whatever the database calls them. */
+    List<Map<String, Object>> rows(String sql, Object... args) {
+        return jdbc.queryForList(sql, args).stream().map(row -> {
+            Map<String, Object> upper = new LinkedHashMap<>();
+            row.forEach((k, v) -> upper.put(k.toUpperCase(java.util.Locale.ROOT), v));
+            return upper;
+        }).toList();
+    }
+
     long count(String table) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
     }
@@ -298,8 +283,7 @@ class ProviderWebhooksTest {
         assertThat(jdbc.queryForObject("SELECT delivery_status FROM message WHERE id = ?", String.class, message))
             .isEqualTo("delivered");
         assertThat(eventsOf(message)).containsExactly("delivered");
-        assertThat(jdbc.queryForMap("SELECT customer_id, campaign_id, source FROM engagement_event WHERE message_id = ?",
-                message)).containsEntry("CAMPAIGN_ID", "texts").containsEntry("SOURCE", "twilio");
+        assertThat(rows("SELECT customer_id, campaign_id, source FROM engagement_event WHERE message_id = ?", message).getFirst()).containsEntry("CAMPAIGN_ID", "texts").containsEntry("SOURCE", "twilio");
     }
 
     @Test
@@ -324,7 +308,7 @@ class ProviderWebhooksTest {
         assertThat(eventsOf(message)).containsExactly("bounced");
         assertThat(jdbc.queryForObject("SELECT delivery_status FROM message WHERE id = ?", String.class, message))
             .isEqualTo("undelivered");
-        assertThat(jdbc.queryForList("SELECT channel, address, reason, source FROM suppression")).containsExactly(
+        assertThat(rows("SELECT channel, address, reason, source FROM suppression")).containsExactly(
                 Map.of("CHANNEL", "sms", "ADDRESS", "+48500100200", "REASON", "invalid", "SOURCE", "twilio:30005"));
     }
 
@@ -425,12 +409,12 @@ class ProviderWebhooksTest {
 
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
         assertThat(accepted.body()).contains("\"reports\":3").contains("\"events\":3");
-        assertThat(jdbc.queryForList("SELECT address, reason FROM suppression ORDER BY address")).containsExactly(
+        assertThat(rows("SELECT address, reason FROM suppression ORDER BY address")).containsExactly(
                 Map.of("ADDRESS", "bob@example.com", "REASON", "bounced"),
                 Map.of("ADDRESS", "dan@example.com", "REASON", "complained"),
                 Map.of("ADDRESS", "nobody@example.com", "REASON", "bounced"));
         events.flush();
-        assertThat(jdbc.queryForList("SELECT kind, message_id, customer_id, campaign_id FROM engagement_event"))
+        assertThat(rows("SELECT kind, message_id, customer_id, campaign_id FROM engagement_event"))
             .containsExactlyInAnyOrder(
                     row("bounced", null, bob, null),
                     row("complained", danMessage, jdbc.queryForObject("SELECT id FROM customer WHERE external_id = 'dan'",
@@ -460,7 +444,7 @@ class ProviderWebhooksTest {
         run("mails");
 
         long gone = messageOf("gone", "mails");
-        assertThat(jdbc.queryForMap("SELECT status, reason FROM message WHERE id = ?", gone))
+        assertThat(rows("SELECT status, reason FROM message WHERE id = ?", gone).getFirst())
             .isEqualTo(Map.of("STATUS", "REJECTED", "REASON", "address-bounced"));
         assertThat(eventsOf(gone)).containsExactly("bounced");
         assertThat(jdbc.queryForObject("SELECT source FROM engagement_event WHERE message_id = ?", String.class, gone))
