@@ -16,8 +16,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 
 /**
  * Who may do what. The store's feed ({@code /api/customers}, {@code /api/orders}, {@code /api/products},
- * {@code /api/carts}) takes the ingest API key or an admin login; reading a customer takes an admin or viewer
- * login; health is open. The API is stateless: no session, no CSRF token (no cookie authenticates it).
+ * {@code /api/carts}) and the email provider's bounce reports ({@code /api/engagement/bounces}) take the ingest
+ * API key or an admin login; reading a customer takes an admin or viewer login; health is open. The API is stateless: no session, no CSRF token (no cookie authenticates it).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication // the command line has no HTTP side to secure
@@ -44,7 +44,8 @@ class SecurityConfig {
         http.securityMatcher("/api/**", "/actuator/**")
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                .requestMatchers(HttpMethod.POST, "/api/customers", "/api/orders", "/api/products").hasAnyRole("INGEST", "ADMIN")
+                .requestMatchers(HttpMethod.POST, "/api/customers", "/api/orders", "/api/products", "/api/engagement/bounces")
+                    .hasAnyRole("INGEST", "ADMIN")
                 .requestMatchers(HttpMethod.PUT, "/api/carts/*").hasAnyRole("INGEST", "ADMIN")
                 .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole("ADMIN", "VIEWER")
                 .anyRequest().hasRole("ADMIN"))

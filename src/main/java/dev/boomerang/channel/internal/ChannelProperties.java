@@ -97,7 +97,8 @@ public record ChannelProperties(@DefaultValue Email email, @DefaultValue Sms sms
      * @param authToken its auth token
      * @param from the sending number (E.164); or leave it empty and set {@code messagingServiceSid}
      * @param messagingServiceSid the Messaging Service ({@code MG...}) that picks the sender; wins over {@code from}
-     * @param statusCallback where Twilio reports delivery status: Boomerang's public URL of the status webhook
+     * @param statusCallback where Twilio reports delivery status: by default the engagement status webhook under
+     *     {@code boomerang.engagement.public-url}; empty: no reports
      * @param baseUrl Twilio's API; tests point it at a stand-in (use {@code localhost}, not a dotted host)
      * @param connectTimeout how long to wait for a connection
      * @param timeout how long to wait for Twilio's answer; after that the outcome is unknown

@@ -50,9 +50,10 @@ class Courier {
     private final SendPlans plans;
     private final Ledger ledger;
     private final Clock clock;
+    private final BounceNotices bounces;
 
     Courier(MessageModels models, MessageTemplates templates, ChannelDispatcher channels, MessageLinks links,
-            CampaignRates rates, SendPlans plans, Ledger ledger, Clock clock) {
+            CampaignRates rates, SendPlans plans, Ledger ledger, Clock clock, BounceNotices bounces) {
         this.models = models;
         this.templates = templates;
         this.channels = channels;
@@ -61,6 +62,7 @@ class Courier {
         this.plans = plans;
         this.ledger = ledger;
         this.clock = clock;
+        this.bounces = bounces;
     }
 
     /**
@@ -79,7 +81,9 @@ class Courier {
                         clock.instant());
                 continue;
             }
-            ledger.complete(send(sending.get(), messages, clock.instant()), clock.instant());
+            List<Ledger.Outcome> outcomes = send(sending.get(), messages, clock.instant());
+            ledger.complete(outcomes, clock.instant());
+            bounces.recorded(outcomes, clock.instant());
             sent += messages.size();
         }
         return sent;

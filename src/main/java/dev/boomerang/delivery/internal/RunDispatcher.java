@@ -34,17 +34,19 @@ class RunDispatcher {
     private final Ledger ledger;
     private final Decisions decisions;
     private final Courier courier;
+    private final BounceNotices bounces;
     private final DeliveryProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    RunDispatcher(JdbcTemplate jdbc, Ledger ledger, Decisions decisions, Courier courier, DeliveryProperties properties,
-            PlatformTransactionManager transactionManager, Clock clock) {
+    RunDispatcher(JdbcTemplate jdbc, Ledger ledger, Decisions decisions, Courier courier, BounceNotices bounces,
+            DeliveryProperties properties, PlatformTransactionManager transactionManager, Clock clock) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.decisions = decisions;
         this.courier = courier;
+        this.bounces = bounces;
         this.properties = properties;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
@@ -130,6 +132,7 @@ class RunDispatcher {
         }
         List<Ledger.Outcome> outcomes = courier.send(broadcast.sending(), mine, clock.instant());
         ledger.complete(outcomes, clock.instant());
+        bounces.recorded(outcomes, clock.instant());
     }
 
     /** A unique discount code per message when the campaign names no shared one; null without a discount. */

@@ -80,7 +80,7 @@ public final class TwilioAdapter implements ChannelAdapter, AutoCloseable {
         MessageCreator creator = blank(settings.messagingServiceSid())
                 ? Message.creator(new PhoneNumber(sms.to()), new PhoneNumber(settings.from()), sms.body())
                 : Message.creator(new PhoneNumber(sms.to()), settings.messagingServiceSid(), sms.body());
-        if (settings.statusCallback() != null) {
+        if (settings.statusCallback() != null && !settings.statusCallback().toString().isBlank()) { // "": no reports
             creator.setStatusCallback(settings.statusCallback());
         }
         try {

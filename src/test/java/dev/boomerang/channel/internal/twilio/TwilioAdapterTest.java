@@ -101,6 +101,18 @@ class TwilioAdapterTest {
     }
 
     @Test
+    void anEmptyStatusCallbackAsksForNoReports() throws Exception {
+        twilio.stubFor(post(PATH).willReturn(aResponse().withStatus(201).withBody(created("SM0003"))));
+        try (TwilioAdapter quiet = new TwilioAdapter(new ChannelProperties.Twilio(SID, "secret-token", "+15005550006",
+                null, URI.create(""), URI.create("http://localhost:" + twilio.getPort()), Duration.ofSeconds(2),
+                Duration.ofSeconds(20), Dispatchers.limits(0, 4)), clock)) {
+            assertThat(quiet.send(sms("s-3"))).isInstanceOf(DeliveryReceipt.Sent.class);
+        }
+        assertThat(twilio.findAll(postRequestedFor(urlEqualTo(PATH))).getFirst().getBodyAsString())
+            .doesNotContain("StatusCallback");
+    }
+
+    @Test
     void aMessagingServiceSendsInsteadOfANumber() throws Exception {
         twilio.stubFor(post(PATH).willReturn(aResponse().withStatus(201).withBody(created("SM0002"))));
         try (TwilioAdapter service = adapter("http://localhost:" + twilio.getPort(), null, "MG0123456789abcdef0123456789abcdef")) {
