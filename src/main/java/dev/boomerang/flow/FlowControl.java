@@ -11,7 +11,7 @@ public interface FlowControl {
     /**
      * Runs the flow's trigger now (the cart scan, the segment check, recent orders, today's dates), or enrolls the
      * customers, carts or orders the request names. A dry run decides the same and writes nothing.
-     * @throws UnknownFlowException when no valid flow has that id
+     * @throws dev.boomerang.campaign.UnknownFlowException when no valid flow has that id
      */
     TriggerResult trigger(String flowId, TriggerRequest request);
 

@@ -5,7 +5,7 @@ import dev.boomerang.flow.FlowControl;
 import dev.boomerang.flow.FlowSummary;
 import dev.boomerang.flow.TriggerRequest;
 import dev.boomerang.flow.TriggerResult;
-import dev.boomerang.flow.UnknownFlowException;
+import dev.boomerang.campaign.UnknownFlowException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

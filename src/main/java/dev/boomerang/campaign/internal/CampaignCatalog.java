@@ -4,6 +4,7 @@ import dev.boomerang.campaign.Campaign;
 import dev.boomerang.campaign.Campaigns;
 import dev.boomerang.campaign.Flow;
 import dev.boomerang.campaign.UnknownCampaignException;
+import dev.boomerang.campaign.UnknownFlowException;
 import dev.boomerang.definition.DefinitionError;
 import dev.boomerang.definition.Suggestions;
 import dev.boomerang.segment.Segments;
@@ -22,13 +23,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-/** The campaign catalog, read once from {@code boomerang.campaign.directory} when the application starts. */
+/** The campaign catalog, campaigns and flows, read once from {@code boomerang.campaign.directory} when the application starts. */
 @Service
 class CampaignCatalog implements Campaigns {
 
     private static final Logger log = LoggerFactory.getLogger(CampaignCatalog.class);
 
-    /** The campaigns of a folder and every mistake of its files, by file, line and column. */
+    /** The campaigns and flows of a folder and every mistake of its files, by file, line and column. */
     record Catalog(Map<String, Campaign> campaigns, Map<String, Flow> flows, List<DefinitionError> errors) {
     }
 
@@ -38,8 +39,8 @@ class CampaignCatalog implements Campaigns {
     CampaignCatalog(CampaignProperties properties, Segments segments, MessageTemplates templates) {
         this.reader = new CampaignReader(segments, new TemplateCheck(templates), properties.zone());
         this.catalog = readFolder(properties.directory(), reader);
-        log.info("Read {} campaign definitions from {} ({} errors)", catalog.campaigns().size(), properties.directory(),
-                catalog.errors().size());
+        log.info("Read {} campaign and {} flow definitions from {} ({} errors)", catalog.campaigns().size(), catalog.flows().size(),
+                properties.directory(), catalog.errors().size());
     }
 
     /** What was read at startup. */
@@ -52,12 +53,16 @@ class CampaignCatalog implements Campaigns {
         return readFolder(folder, reader);
     }
 
-    /** Every {@code *.yml} and {@code *.yaml} file of the folder, in name order; a missing folder has no campaigns. */
+    /**
+     * Every {@code *.yml} and {@code *.yaml} file of the folder, in name order; a missing folder has no campaigns.
+     * Campaigns and flows share one space of ids: runs, ledger keys and the admin API name either by id alone.
+     */
     static Catalog readFolder(Path folder, CampaignReader reader) {
         Map<String, Campaign> campaigns = new TreeMap<>();
+        Map<String, Flow> flows = new TreeMap<>();
         List<DefinitionError> errors = new ArrayList<>();
         if (!Files.isDirectory(folder)) {
-            return new Catalog(campaigns, Map.of(), errors);
+            return new Catalog(campaigns, flows, errors);
         }
         List<Path> files;
         try (Stream<Path> list = Files.list(folder)) {
@@ -65,9 +70,9 @@ class CampaignCatalog implements Campaigns {
         }
         catch (IOException ex) {
             errors.add(new DefinitionError(folder.toString(), 0, 0, "cannot list the folder: " + ex.getMessage(), null));
-            return new Catalog(campaigns, Map.of(), errors);
+            return new Catalog(campaigns, flows, errors);
         }
-        Map<String, Flow> flows = new TreeMap<>();
+        Map<String, CampaignReader.Result> firsts = new HashMap<>();
         Map<String, String> idFiles = new HashMap<>();
         for (Path file : files) {
             String source = folder.resolve(file.getFileName()).toString();
@@ -75,13 +80,21 @@ class CampaignCatalog implements Campaigns {
             List<DefinitionError> fileErrors = new ArrayList<>(result.errors());
             if (result.id() != null && idFiles.containsKey(result.id())) {
                 var at = result.idAt().getStartMark();
+                String other = firsts.get(result.id()).kind();
                 fileErrors.add(new DefinitionError(source, at.getLine() + 1, at.getColumn() + 1,
-                        "campaign '" + result.id() + "' is defined twice", "the other one is in " + idFiles.get(result.id())));
+                        other.equals(result.kind()) ? result.kind() + " '" + result.id() + "' is defined twice"
+                                : result.kind() + " '" + result.id() + "' has the id of a " + other,
+                        "the other one is in " + idFiles.get(result.id())
+                                + (other.equals(result.kind()) ? "" : "; campaigns and flows share ids, rename one")));
             }
             else if (result.id() != null) {
                 idFiles.put(result.id(), source);
+                firsts.put(result.id(), result);
                 if (result.campaign() != null && fileErrors.isEmpty()) {
                     campaigns.put(result.id(), result.campaign());
+                }
+                if (result.flow() != null && fileErrors.isEmpty()) {
+                    flows.put(result.id(), result.flow());
                 }
             }
             fileErrors.sort(CampaignReader.IN_PLACE_ORDER);
@@ -117,6 +130,15 @@ class CampaignCatalog implements Campaigns {
     @Override
     public Optional<Flow> flow(String id) {
         return Optional.ofNullable(catalog.flows().get(id));
+    }
+
+    @Override
+    public Flow flowById(String id) {
+        Flow flow = catalog.flows().get(id);
+        if (flow == null) {
+            throw new UnknownFlowException(id, id == null ? null : Suggestions.closest(id, catalog.flows().keySet()));
+        }
+        return flow;
     }
 
     @Override

@@ -122,6 +122,20 @@ final class CampaignParts {
 
     /** {@code manual}, or {@code { cron, zone }} with a Quartz cron expression and an IANA zone. */
     Campaign.Schedule schedule(Node node, ZoneId defaultZone) {
+        return cronAndZone(node, defaultZone, "schedule");
+    }
+
+    /** A flow's {@code check: { cron, zone }}: when its trigger is looked for; never manual. */
+    Campaign.Schedule check(Node node, ZoneId defaultZone) {
+        return cronAndZone(node, defaultZone, "check");
+    }
+
+    private Campaign.Schedule cronAndZone(Node node, ZoneId defaultZone, String what) {
+        if (node instanceof ScalarNode && what.equals("check")) {
+            yaml.error(node, "check needs { cron: ..., zone: ... }, not " + YamlNodes.describe(node),
+                    "write check: { cron: \"0 0 9 * * ?\", zone: Europe/Warsaw } (Quartz: seconds first)");
+            return null;
+        }
         if (node instanceof ScalarNode) {
             String text = yaml.scalar(node, "schedule", "manual or { cron: ..., zone: ... }");
             if (text != null && !text.equals("manual")) {
@@ -130,13 +144,14 @@ final class CampaignParts {
             }
             return null;
         }
-        Map<String, Node> s = yaml.mapping(node, "schedule", List.of("cron", "zone"));
+        Map<String, Node> s = yaml.mapping(node, what, List.of("cron", "zone"));
         if (s == null) {
             return null;
         }
         String cron = null;
         if (!s.containsKey("cron")) {
-            yaml.error(node, "the schedule has no cron", "add cron: \"0 0 10 ? * TUE\" (Quartz: seconds first), or write schedule: manual");
+            yaml.error(node, "the " + what + " has no cron", "add cron: \"0 0 10 ? * TUE\" (Quartz: seconds first)"
+                    + (what.equals("schedule") ? ", or write schedule: manual" : ""));
         }
         else {
             cron = cron(s.get("cron"));
@@ -315,6 +330,11 @@ final class CampaignParts {
         return text;
     }
 
+    /** An amount of money such as {@code 10} or {@code 9.99}, not negative. */
+    BigDecimal amount(Node node, String what) {
+        return decimal(node, what, AMOUNT, "an amount such as 10 or 9.99");
+    }
+
     private BigDecimal decimal(Node node, String what, Pattern form, String expected) {
         String text = yaml.scalar(node, what, expected);
         if (text == null) {
@@ -327,7 +347,7 @@ final class CampaignParts {
         return new BigDecimal(text.strip());
     }
 
-    private Integer whole(Node node, String what, int min, int max, String expected) {
+    Integer whole(Node node, String what, int min, int max, String expected) {
         String text = yaml.scalar(node, what, expected);
         if (text == null) {
             return null;

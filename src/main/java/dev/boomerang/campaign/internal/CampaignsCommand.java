@@ -1,6 +1,7 @@
 package dev.boomerang.campaign.internal;
 
 import dev.boomerang.campaign.Campaign;
+import dev.boomerang.campaign.Flow;
 import dev.boomerang.campaign.Plan;
 import dev.boomerang.campaign.UnknownCampaignException;
 import dev.boomerang.definition.DefinitionError;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
  * no folder D. The configured folder missing means no campaigns, as at startup.
  */
 @Component
-@Command(name = "campaigns", mixinStandardHelpOptions = true, description = "Check the campaigns of config/campaigns.")
+@Command(name = "campaigns", mixinStandardHelpOptions = true, description = "Check the campaigns and flows of config/campaigns.")
 class CampaignsCommand implements Callable<Integer> {
 
     @Spec
@@ -47,6 +48,11 @@ class CampaignsCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (!catalog.catalog().errors().isEmpty()) {
             return validate(null);
+        }
+        if (catalog.catalog().flows().containsKey(id)) {
+            err.println("'" + id + "' is a flow; flows have no plan (a plan forecasts a broadcast's run; a flow starts a journey per trigger)");
+            err.flush();
+            return 1;
         }
         Plan plan;
         try {
@@ -103,8 +109,12 @@ class CampaignsCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%s  %s  %s  %s%n", c.id(), c.channel().key(),
                     c.manualOnly() ? "manual" : c.schedule().cron() + " " + c.schedule().zone(), c.name());
         }
-        out.printf(Locale.ROOT, "OK: %d campaigns in %s, all valid (%d scheduled, %d manual)%n", read.campaigns().size(), folder,
-                scheduled, read.campaigns().size() - scheduled);
+        for (Flow flow : read.flows().values()) {
+            out.printf(Locale.ROOT, "%s  flow  %s, %d steps  %s%n", flow.id(), FlowReader.triggerKey(flow.trigger()), flow.steps().size(),
+                    flow.name());
+        }
+        out.printf(Locale.ROOT, "OK: %d campaigns and %d flows in %s, all valid (%d scheduled, %d manual)%n", read.campaigns().size(),
+                read.flows().size(), folder, scheduled, read.campaigns().size() - scheduled);
         out.flush();
         return 0;
     }

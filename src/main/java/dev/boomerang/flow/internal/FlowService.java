@@ -3,14 +3,12 @@ package dev.boomerang.flow.internal;
 import dev.boomerang.campaign.Campaign;
 import dev.boomerang.campaign.Campaigns;
 import dev.boomerang.campaign.Flow;
-import dev.boomerang.definition.Suggestions;
 import dev.boomerang.delivery.JourneyMessages;
 import dev.boomerang.flow.Enrollment;
 import dev.boomerang.flow.FlowControl;
 import dev.boomerang.flow.FlowSummary;
 import dev.boomerang.flow.TriggerRequest;
 import dev.boomerang.flow.TriggerResult;
-import dev.boomerang.flow.UnknownFlowException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.text.ParseException;
@@ -89,8 +87,7 @@ class FlowService implements FlowControl {
     }
 
     Flow flow(String id) {
-        return catalog.flow(id).orElseThrow(() -> new UnknownFlowException(id,
-                id == null ? null : Suggestions.closest(id, catalog.flows().stream().map(Flow::id).toList())));
+        return catalog.flowById(id);
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.boomerang.flow.internal;
 import dev.boomerang.flow.FlowSummary;
 import dev.boomerang.flow.TriggerRequest;
 import dev.boomerang.flow.TriggerResult;
-import dev.boomerang.flow.UnknownFlowException;
+import dev.boomerang.campaign.UnknownFlowException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
