@@ -76,14 +76,16 @@ class TriggerScans {
         }
         List<String> asked = new ArrayList<>();
         if (request.named()) {
-            sql.append(" AND (k.external_id IN (:carts) OR c.external_id IN (:customers))");
-            p.addValue("carts", orNone(request.carts())).addValue("customers", orNone(request.customers()));
+            sql.append(" AND (").append(anyOf("k.external_id", "carts", request.carts(), "c.external_id", "customers",
+                    request.customers(), p)).append(")");
             request.carts().forEach(k -> asked.add("cart:" + k));
             request.customers().forEach(c -> asked.add("customer:" + c));
         }
         else {
-            // carts this flow has seen are left to the re-entry check only when named: a scan passes them by
-            sql.append(" AND NOT EXISTS (SELECT 1 FROM enrollment e WHERE e.flow_id = :flow AND e.cart_id = k.id)");
+            // a cart whose journey started after its last change is not abandoned again; one changed since is, and
+            // the re-entry rule decides whether it starts another journey
+            sql.append(" AND NOT EXISTS (SELECT 1 FROM enrollment e WHERE e.flow_id = :flow AND e.cart_id = k.id"
+                    + " AND e.triggered_at >= k.updated_at)");
         }
         List<EnrollmentStore.Candidate> found = named.query(sql.append(" ORDER BY k.id").toString(), p,
                 (rs, n) -> new EnrollmentStore.Candidate(rs.getLong(3), rs.getString(4), "cart:" + rs.getString(2),
@@ -129,8 +131,8 @@ class TriggerScans {
                 WHERE o.placed_at <= :now""");
         MapSqlParameterSource p = new MapSqlParameterSource("now", EnrollmentStore.utc(now));
         if (request.named()) {
-            sql.append(" AND (o.external_id IN (:orders) OR c.external_id IN (:customers))");
-            p.addValue("orders", orNone(request.orders())).addValue("customers", orNone(request.customers()));
+            sql.append(" AND (").append(anyOf("o.external_id", "orders", request.orders(), "c.external_id", "customers",
+                    request.customers(), p)).append(")");
         }
         sql.append(" AND o.placed_at > :since ORDER BY o.id");
         p.addValue("since", EnrollmentStore.utc(now.minus(trigger.delay()).minus(java.time.Duration.ofDays(1))));
@@ -173,8 +175,8 @@ class TriggerScans {
                 + column + " IS NOT NULL");
         MapSqlParameterSource p = new MapSqlParameterSource();
         if (request.named()) {
-            sql.append(" AND c.external_id IN (:customers)");
-            p.addValue("customers", orNone(request.customers()));
+            sql.append(" AND ").append(request.customers().isEmpty() ? "1 = 0" : "c.external_id IN (:customers)");
+            p.addValue("customers", request.customers());
         }
         if (trigger.date() == Flow.DateKind.BIRTHDAY) {
             List<Integer> monthDays = new ArrayList<>();
@@ -248,7 +250,18 @@ class TriggerScans {
         return rejected;
     }
 
-    private static List<String> orNone(List<String> values) {
-        return values.isEmpty() ? List.of("\u0000none") : values;
+    /** {@code a IN (:x) OR b IN (:y)} for the lists that are not empty ({@code IN ()} is not SQL); false for none. */
+    private static String anyOf(String columnA, String nameA, List<String> a, String columnB, String nameB, List<String> b,
+            MapSqlParameterSource p) {
+        List<String> parts = new ArrayList<>();
+        if (!a.isEmpty()) {
+            parts.add(columnA + " IN (:" + nameA + ")");
+            p.addValue(nameA, a);
+        }
+        if (!b.isEmpty()) {
+            parts.add(columnB + " IN (:" + nameB + ")");
+            p.addValue(nameB, b);
+        }
+        return parts.isEmpty() ? "1 = 0" : String.join(" OR ", parts);
     }
 }
