@@ -49,6 +49,12 @@ public final class CampaignNodes {
 
     /** Starts a node in {@code dir} and waits until it answers (at most two minutes). */
     public static Node start(Path dir, PostgresDatabase database, int smtpPort) throws Exception {
+        return start(dir, database, smtpPort, Map.of());
+    }
+
+    /** As {@link #start(Path, PostgresDatabase, int)}, with more settings in the environment. */
+    public static Node start(Path dir, PostgresDatabase database, int smtpPort, Map<String, String> settings)
+            throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -61,6 +67,7 @@ public final class CampaignNodes {
         env.put("BOOMERANG_CHANNELS_SMTP_PORT", String.valueOf(smtpPort));
         env.put("BOOMERANG_CHANNELS_SMTP_TLS", "none");
         env.put("BOOMERANG_CHANNELS_SMTP_LIMITS_RATE", "0");
+        env.putAll(settings);
         Process process = BoomerangProcess.start(dir, env, "--server.port=" + port);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         Thread.ofVirtual().start(() -> {
