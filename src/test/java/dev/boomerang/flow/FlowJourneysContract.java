@@ -164,6 +164,33 @@ abstract class FlowJourneysContract {
     }
 
     @Test
+    void unsubscribingDuringTheJourneyEndsItButConsentNeverGivenOnOneChannelOnlySkipsThatStep() {
+        Http.Response r = http.ingest("POST", "/api/customers", "text/csv", """
+                customer_id,sms_consent
+                c3,no
+                """);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        clock.set(T.plus(Duration.ofMinutes(1)));
+        cart("k7", "c1");
+        cart("k8", "c3");
+        tickAt(Duration.ofMinutes(61));
+        assertThat(messagesOf("k7")).containsExactly("step-1:SENT");
+        assertThat(messagesOf("k8")).as("no SMS consent before the journey: the email still goes").containsExactly("step-1:SENT");
+
+        clock.set(T.plus(Duration.ofHours(5)));
+        r = http.ingest("POST", "/api/customers", "text/csv", """
+                customer_id,sms_consent
+                c1,no
+                """);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        tickAt(Duration.ofHours(25));
+        assertThat(journey("cart:k7")).containsEntry("status", "EXITED").containsEntry("exit_reason", "unsubscribed");
+        assertThat(messagesOf("k7")).containsExactly("step-1:SENT");
+        assertThat(messagesOf("k8")).containsExactly("step-1:SENT", "sms-offer:SKIPPED");
+        assertThat(journey("cart:k8")).containsEntry("status", "COMPLETED");
+    }
+
+    @Test
     void aChangedCartRestartsItsIdleClock() {
         cart("k5", "c3");
         clock.set(T.plus(Duration.ofMinutes(50)));

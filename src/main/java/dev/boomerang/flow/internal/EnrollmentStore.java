@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -217,8 +218,12 @@ class EnrollmentStore {
                 instant(rs, 7), rs.getString(8), rs.getString(9), instant(rs, 10), instant(rs, 11), instant(rs, 12));
     }
 
+    /**
+     * To the microsecond, as both databases store it: a journey enrolled at {@code now} with nanoseconds would be
+     * stored rounded and then not be due at that same {@code now}.
+     */
     static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 
     static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -6,7 +6,6 @@ import dev.boomerang.segment.Segments;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -44,7 +43,7 @@ class Exits {
                 .isEmpty();
             case CART_CONVERTED -> "converted".equals(cartStatus(journey));
             case CART_EMPTIED -> "emptied".equals(cartStatus(journey));
-            case UNSUBSCRIBED -> withdrew(flow, journey.customerId());
+            case UNSUBSCRIBED -> withdrew(flow, journey);
             case LEAVES_SEGMENT -> flow.trigger() instanceof Flow.EntersSegment segment
                     && !segments.matches(journey.customerId(), segment.rule(), now);
         };
@@ -58,10 +57,26 @@ class Exits {
         return status.isEmpty() ? "emptied" : status.getFirst(); // a cart the store deleted holds nothing
     }
 
-    /** Consent withdrawn (not merely never given) on a channel the flow sends on. */
-    private boolean withdrew(Flow flow, long customerId) {
-        Map<String, Object> consent = jdbc.queryForMap("SELECT email_consent, sms_consent FROM customer WHERE id = ?", customerId);
-        return flow.steps().stream().filter(s -> s instanceof Flow.Send).map(s -> ((Flow.Send) s).channel()).distinct()
-            .anyMatch(channel -> Boolean.FALSE.equals(consent.get(channel == Channel.EMAIL ? "email_consent" : "sms_consent")));
+    /**
+     * Consent withdrawn on a channel the flow sends on since the journey started. A customer who never gave (or
+     * earlier withdrew) consent on one channel is not "unsubscribed" from the journey: its sends on that channel are
+     * skipped (no-consent) and the others go.
+     */
+    private boolean withdrew(Flow flow, EnrollmentStore.Due journey) {
+        List<String> channels = flow.steps().stream().filter(s -> s instanceof Flow.Send).map(s -> ((Flow.Send) s).channel())
+            .distinct().map(c -> c == Channel.EMAIL ? "email" : "sms").toList();
+        return !jdbc.queryForList("SELECT 1 FROM consent_change WHERE customer_id = ? AND granted = FALSE AND changed_at > ?"
+                + " AND channel IN (" + String.join(", ", channels.stream().map(c -> "?").toList()) + ") FETCH FIRST 1 ROWS ONLY",
+                Integer.class, params(journey, channels)).isEmpty();
+    }
+
+    private static Object[] params(EnrollmentStore.Due journey, List<String> channels) {
+        Object[] values = new Object[2 + channels.size()];
+        values[0] = journey.customerId();
+        values[1] = EnrollmentStore.utc(journey.triggeredAt());
+        for (int i = 0; i < channels.size(); i++) {
+            values[2 + i] = channels.get(i);
+        }
+        return values;
     }
 }
