@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.boomerang.campaign.Campaign;
-import dev.boomerang.campaign.Campaigns;
 import dev.boomerang.campaign.Flow;
 import dev.boomerang.campaign.UnknownFlowException;
 import dev.boomerang.channel.Channel;
@@ -13,8 +12,6 @@ import dev.boomerang.definition.DefinitionError;
 import dev.boomerang.delivery.Discount;
 import dev.boomerang.delivery.Variant;
 import dev.boomerang.segment.Rule;
-import dev.boomerang.segment.Segments;
-import dev.boomerang.template.MessageTemplates;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,50 +19,17 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Reading flow files (campaign files with {@code trigger:}) against the real segment catalog and templates: the
  * shipped examples become their records, and every kind of mistake is reported with file, line, column and a hint.
  * The test files are under {@code src/test/resources/flows}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@ActiveProfiles("test")
-class FlowDefinitionsTest {
+class FlowDefinitionsTest extends CatalogFiles {
 
     static final Path RESOURCES = Path.of("src/test/resources/flows");
     static final String DURATION_HINT = "write a whole number and a unit: m (minutes), h (hours), d (days) or w (weeks), as in 90d";
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        String name = "flows-" + UUID.randomUUID();
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
-        registry.add("spring.quartz.properties.org.quartz.scheduler.instanceName", () -> name);
-        registry.add("boomerang.campaign.directory", () -> "config/campaigns");
-    }
-
-    @Autowired
-    Segments segments;
-
-    @Autowired
-    MessageTemplates templates;
-
-    @Autowired
-    Campaigns campaigns;
-
-    CampaignReader reader;
-
-    @BeforeEach
-    void reader() {
-        reader = new CampaignReader(segments, new TemplateCheck(templates), ZoneId.of("UTC"));
-    }
 
     /** The mistakes of one file of {@code invalid/}, named by its file name alone. */
     List<String> errors(String file) {
