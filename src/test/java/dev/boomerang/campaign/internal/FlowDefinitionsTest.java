@@ -142,7 +142,27 @@ class FlowDefinitionsTest extends CatalogFiles {
         assertThat(flow.indexOf("text")).isEqualTo(5);
     }
 
+    @Test
+    void aNamedSegmentTriggerKeepsItsIdAndLeavingItIsAnExit() {
+        Flow flow = valid("named-segment.yml");
+        assertThat(flow.trigger()).isEqualTo(new Flow.EntersSegment("lapsed-regulars", segments.rule("lapsed-regulars"),
+                new Campaign.Schedule("0 0 * * * ?", ZoneId.of("UTC"))));
+        assertThat(flow.steps().get(1)).isEqualTo(new Flow.Wait("step-2", Duration.ofDays(3), null));
+        assertThat(flow.steps().get(2)).isEqualTo(new Flow.Branch("step-3", new Flow.EngagedWith("hello", false), Flow.Branch.END, null));
+        assertThat(flow.exits()).containsExactly(Flow.Exit.LEAVES_SEGMENT);
+        assertThat(flow.reentry()).isEqualTo(new Flow.Reentry(false, Duration.ofDays(90)));
+    }
+
     // mistakes
+
+    @Test
+    void stepsWithoutATriggerAreAFlowThatLacksOne() {
+        assertThat(errors("no-trigger.yml")).containsExactly(
+                "no-trigger.yml:1:1: unknown key 'segment' in a flow; known: id, name, description, trigger, steps, exit-when, re-entry, "
+                        + "priority, rate-limit, attribution-window",
+                "no-trigger.yml:1:1: the flow has no trigger; add trigger: with one of cart-abandoned, enters-segment, order-placed, "
+                        + "birthday, first-order-anniversary, as in trigger: { order-placed: { delay: 3d } }");
+    }
 
     @Test
     void unknownSegmentsAndTemplatesAndTemplatesWithoutTheChannelsPart() {
@@ -283,6 +303,6 @@ class FlowDefinitionsTest extends CatalogFiles {
     void theInvalidFlowsFolderGivesNoFlowAndEveryMistake() {
         CampaignCatalog.Catalog read = CampaignCatalog.readFolder(RESOURCES.resolve("invalid"), reader);
         assertThat(read.flows()).isEmpty();
-        assertThat(read.errors()).hasSize(52).extracting(DefinitionError::file).isSorted();
+        assertThat(read.errors()).hasSize(54).extracting(DefinitionError::file).isSorted();
     }
 }
