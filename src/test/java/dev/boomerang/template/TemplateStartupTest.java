@@ -66,7 +66,7 @@ class TemplateStartupTest {
     void goodTemplatesStartAndAreServed() {
         try (ConfigurableApplicationContext context = start(Path.of("templates"), Map.of())) {
             assertThat(context.getBean(MessageTemplates.class).templates()).extracting(TemplateInfo::name)
-                .contains("cart-reminder", "we-miss-you", "thank-you", "birthday");
+                .contains("cart-reminder", "we-miss-you", "thank-you", "birthday", "cart-sms", "winback-offer", "review-request");
         }
     }
 

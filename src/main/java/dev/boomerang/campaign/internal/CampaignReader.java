@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
@@ -31,7 +30,6 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  */
 final class CampaignReader {
 
-    static final Pattern ID = DefinitionHeader.ID;
     static final List<String> KEYS = List.of("id", "name", "description", "segment", "channel", "template", "variants",
             "schedule", "holdout", "priority", "discount", "rate-limit", "attribution-window");
     static final Duration DEFAULT_ATTRIBUTION_WINDOW = Duration.ofDays(5);

@@ -39,17 +39,23 @@ final class FlowReader {
         this.defaultZone = defaultZone;
     }
 
-    /** Whether the document is a flow: a mapping with {@code trigger:}. */
+    /**
+     * Whether the document is a flow: a mapping with {@code trigger:}, or with {@code steps:} (a flow whose trigger
+     * was forgotten is told so, rather than that a campaign has no key steps).
+     */
     static boolean isFlow(Node root) {
         return root instanceof MappingNode mapping && mapping.getValue().stream()
-            .anyMatch(t -> t.getKeyNode() instanceof ScalarNode key && key.getValue().equals("trigger"));
+            .anyMatch(t -> t.getKeyNode() instanceof ScalarNode key && (key.getValue().equals("trigger") || key.getValue().equals("steps")));
     }
 
     CampaignReader.Result read(YamlNodes yaml, Node root, Path file) {
         Map<String, Node> f = yaml.mapping(root, "a flow", KEYS);
         DefinitionHeader header = DefinitionHeader.read(yaml, root, f, file, "flow", "abandoned-cart");
         CampaignParts parts = new CampaignParts(yaml);
-        Flow.Trigger trigger = new FlowTriggers(yaml, parts, segments, defaultZone).read(f.get("trigger"));
+        Flow.Trigger trigger = require(yaml, root, f, "trigger", "flow", "add trigger: with one of " + String.join(", ", FlowTriggers.KINDS)
+                + ", as in trigger: { order-placed: { delay: 3d } }")
+                ? new FlowTriggers(yaml, parts, segments, defaultZone).read(f.get("trigger"))
+                : null;
         List<Flow.Step> steps = require(yaml, root, f, "steps", "flow", "add steps: with at least one - send: { channel: ..., template: ... }")
                 ? new FlowSteps(yaml, parts, segments, templates).read(f.get("steps"))
                 : List.of();

@@ -130,11 +130,13 @@ final class FlowSteps {
 
     /** {@code { channel, template | variants, discount }}. */
     private Flow.Step send(Node body, Map<String, Node> f, String id) {
+        int before = yaml.errors().size();
         Channel channel = require(yaml, body, f, "channel", "send step", "add channel: email or channel: sms")
                 ? parts.channel(f.get("channel")) : null;
         List<Variant> variants = templates.variants(yaml, parts, body, f, channel, "send step");
         Discount discount = f.containsKey("discount") ? parts.discount(f.get("discount")) : null;
-        return id == null || channel == null || variants.isEmpty() ? null : new Flow.Send(id, channel, variants, discount);
+        // weights that do not sum to 100 are reported, not thrown by the record
+        return id == null || yaml.errors().size() > before ? null : new Flow.Send(id, channel, variants, discount);
     }
 
     /** {@code 23h}, {@code { for: 23h }} or {@code { until: "10:00" }} (the customer's next 10:00). */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.boomerang.campaign.Campaign;
-import dev.boomerang.campaign.Campaigns;
 import dev.boomerang.campaign.UnknownCampaignException;
 import dev.boomerang.channel.Channel;
 import dev.boomerang.customer.ContactChannel;
@@ -12,8 +11,6 @@ import dev.boomerang.definition.DefinitionError;
 import dev.boomerang.delivery.Discount;
 import dev.boomerang.delivery.Variant;
 import dev.boomerang.segment.Rule;
-import dev.boomerang.segment.Segments;
-import dev.boomerang.template.MessageTemplates;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -21,53 +18,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Reading campaign files against the real segment catalog ({@code config/segments}) and templates
  * ({@code templates/}): valid files become their records, and every kind of mistake is reported, all at once,
  * with file, line, column and a hint. The files are under {@code src/test/resources/campaigns}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@ActiveProfiles("test")
-class CampaignDefinitionsTest {
+class CampaignDefinitionsTest extends CatalogFiles {
 
     static final Path RESOURCES = Path.of("src/test/resources/campaigns");
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        String name = "campaigns-" + UUID.randomUUID();
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
-        registry.add("spring.quartz.properties.org.quartz.scheduler.instanceName", () -> name);
-        registry.add("boomerang.campaign.directory", () -> "config/campaigns");
-    }
-
-    @Autowired
-    Segments segments;
-
-    @Autowired
-    MessageTemplates templates;
-
-    @Autowired
-    Campaigns campaigns;
-
     @TempDir
     Path dir;
-
-    CampaignReader reader;
-
-    @BeforeEach
-    void reader() {
-        reader = new CampaignReader(segments, new TemplateCheck(templates), ZoneId.of("UTC"));
-    }
 
     /** The mistakes of one file of {@code invalid/}, named by its file name alone. */
     List<String> errors(String file) {
@@ -115,6 +79,8 @@ class CampaignDefinitionsTest {
     void theShippedExamplesValidateAgainstTheRealSegmentsAndTemplates() {
         assertThat(campaigns.errors()).isEmpty();
         assertThat(campaigns.definitions()).extracting(Campaign::id).containsExactly("big-spenders-thank-you", "winback-monthly");
+        // the flows beside them read too (FlowDefinitionsTest checks each one)
+        assertThat(campaigns.flows()).hasSize(4);
         assertThat(campaigns.campaign("winback-monthly")).isEqualTo(new Campaign("winback-monthly", "Win back lapsed regulars",
                 "Once a month, 15% off for customers who bought regularly but not in the last 60 days",
                 "config/campaigns/winback-monthly.yml", "lapsed-regulars", segments.rule("lapsed-regulars"), Channel.EMAIL,
