@@ -191,6 +191,45 @@ abstract class FlowJourneysContract {
     }
 
     @Test
+    void anOrderStartsItsOwnJourneyAThankYouAfterThreeDaysAndAReviewRequestAWeekLater() {
+        order("o7", "c1");
+        clock.set(T.plus(Duration.ofHours(1)));
+        order("o8", "c1");
+        assertThat(jdbc.queryForList("SELECT journey_key FROM enrollment WHERE flow_id = 'post' ORDER BY id", String.class))
+            .containsExactly("order:o7", "order:o8");
+        tickAt(Duration.ofDays(3).minusMinutes(1));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM message WHERE campaign_id = 'post'", Integer.class)).isZero();
+        tickAt(Duration.ofDays(3).plusHours(1));
+        tickAt(Duration.ofDays(10).plusHours(1));
+        assertThat(jdbc.queryForList("SELECT step || ':' || status FROM message WHERE campaign_id = 'post' ORDER BY id",
+                String.class)).containsExactly("thanks:SENT", "thanks:SENT", "review:SENT", "review:SENT");
+    }
+
+    @Test
+    void aBirthdayStartsAJourneyOnTheDayInTheCustomersZoneAndTheBranchLeavesOutThoseWithoutEmailConsent() {
+        jdbc.update("UPDATE customer SET birthday = DATE '1990-06-16' WHERE external_id IN ('c1', 'c2')");
+        jdbc.update("UPDATE customer SET email_consent = FALSE WHERE external_id = 'c2'");
+        jdbc.update("UPDATE customer SET birthday = DATE '1990-06-17' WHERE external_id = 'c3'");
+        tickAt(Duration.ZERO);   // starts the hourly schedule
+        tickAt(Duration.ofHours(15)); // 23:00 UTC on the 15th, 01:00 on the 16th in Warsaw: their birthday there
+        assertThat(jdbc.queryForList("SELECT journey_key FROM enrollment WHERE flow_id = 'bday' ORDER BY journey_key",
+                String.class)).hasSize(2).allMatch(k -> k.startsWith("birthday:") && k.endsWith(":2026"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM message WHERE campaign_id = 'bday'", Integer.class))
+            .as("due at 09:00 local").isZero();
+        tickAt(Duration.ofHours(22)); // 06:00 UTC, 08:00 in Warsaw
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM message WHERE campaign_id = 'bday'", Integer.class)).isZero();
+        tickAt(Duration.ofHours(23)); // 07:00 UTC, 09:00 in Warsaw
+        assertThat(jdbc.queryForList("""
+                SELECT c.external_id || ':' || m.status FROM message m JOIN customer c ON c.id = m.customer_id
+                WHERE m.campaign_id = 'bday'""", String.class)).containsExactly("c1:SENT");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM enrollment WHERE flow_id = 'bday' AND status = 'COMPLETED'",
+                Integer.class)).isEqualTo(2);
+        tickAt(Duration.ofHours(26));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM enrollment WHERE flow_id = 'bday'", Integer.class))
+            .as("once a year").isEqualTo(2);
+    }
+
+    @Test
     void aChangedCartRestartsItsIdleClock() {
         cart("k5", "c3");
         clock.set(T.plus(Duration.ofMinutes(50)));
