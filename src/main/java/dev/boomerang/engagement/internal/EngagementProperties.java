@@ -1,6 +1,7 @@
 package dev.boomerang.engagement.internal;
 
 import java.net.URI;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -9,9 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicUrl where recipients reach Boomerang: the base of every link in a message (defaults to
  *     {@code boomerang.public-url})
  * @param events how the event log is written
+ * @param attribution how long after a message an order still counts as its conversion
  */
 @ConfigurationProperties("boomerang.engagement")
-public record EngagementProperties(@DefaultValue("http://localhost:8080") URI publicUrl, @DefaultValue Events events) {
+public record EngagementProperties(@DefaultValue("http://localhost:8080") URI publicUrl, @DefaultValue Events events,
+        @DefaultValue Attribution attribution) {
 
     /**
      * @param queueCapacity events held in memory before recording waits for the writer
@@ -22,6 +25,26 @@ public record EngagementProperties(@DefaultValue("http://localhost:8080") URI pu
         public Events {
             if (queueCapacity < 1 || batchSize < 1) {
                 throw new IllegalArgumentException("boomerang.engagement.events: queue-capacity and batch-size must be positive");
+            }
+        }
+    }
+
+    /**
+     * @param clickWindow an order up to this long after a click is the click's conversion; a campaign's own
+     *     {@code attribution-window} replaces it for that campaign's messages
+     * @param viewWindowEmail an order up to this long after an email was opened or sent (SMTP has no delivery
+     *     receipt, so sent counts as delivered) is the email's conversion
+     * @param viewWindowSms an order up to this long after an SMS was delivered is the SMS's conversion
+     */
+    public record Attribution(@DefaultValue("5d") Duration clickWindow, @DefaultValue("5d") Duration viewWindowEmail,
+            @DefaultValue("1d") Duration viewWindowSms) {
+
+        public Attribution {
+            for (Duration window : new Duration[] { clickWindow, viewWindowEmail, viewWindowSms }) {
+                if (window.isNegative() || window.isZero()) {
+                    throw new IllegalArgumentException(
+                            "boomerang.engagement.attribution: click-window, view-window-email and view-window-sms must be longer than zero");
+                }
             }
         }
     }
