@@ -18,18 +18,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,21 +43,11 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = { "boomerang.campaign.directory=src/test/resources/attribution-campaigns",
         "boomerang.channels.email.adapter=outbox", "boomerang.channels.sms.adapter=outbox" })
-@Import(AttributionContract.Clock.class)
+@Import(AttributionClock.class)
 abstract class AttributionContract {
 
     static final Instant T = Instant.parse("2026-06-15T10:00:00Z");
     static final int CUSTOMERS = 30;
-
-    @TestConfiguration
-    static class Clock {
-
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(T);
-        }
-    }
 
     static void outbox(DynamicPropertyRegistry registry, String name) throws Exception {
         Path outbox = Files.createTempDirectory("outbox-" + name);
@@ -87,6 +77,16 @@ abstract class AttributionContract {
     int port;
 
     final ObjectMapper mapper = JsonMapper.builder().build();
+
+    @BeforeEach
+    void emptyStore() {
+        events.flush();
+        for (String table : List.of("attribution", "engagement_event", "order_item", "orders", "message", "run_audience",
+                "campaign_run", "customer_attribute", "consent_change", "customer")) {
+            jdbc.update("DELETE FROM " + table);
+        }
+        clock.set(T);
+    }
 
     /** Customers attr-1..attr-30 with ids 9001..9030, all with email consent. */
     void customers() {
@@ -275,6 +275,32 @@ abstract class AttributionContract {
                 m.get("bounced").asLong(), m.get("uniqueOpens").asLong(), m.get("uniqueClicks").asLong(),
                 m.get("unsubscribes").asLong(), m.get("conversions").asLong(),
                 m.get("revenue").decimalValue().setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString());
+    }
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Test
+    void anAttributionThatFailsLeavesTheCommittedOrderAndTheCallerUntouched() {
+        customers();
+        runs.execute(campaigns.runNow("winback", false).id());
+        String customer = audience(jdbc.queryForObject("SELECT MAX(id) FROM campaign_run", Long.class), false).getFirst();
+        long customerId = jdbc.queryForObject("SELECT id FROM customer WHERE external_id = ?", Long.class, customer);
+        String code = jdbc.queryForObject("SELECT discount_code FROM message WHERE id = ?", String.class, messageOf(customer));
+        Instant placed = T.plus(Duration.ofDays(1));
+        // an order the attribution cannot store (a currency longer than its column), published as the ingest does
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            jdbc.update("INSERT INTO orders (external_id, customer_id, placed_at, total, currency, discount_code, created_at)"
+                    + " VALUES ('o-broken', ?, ?, 10, 'USD', ?, ?)", customerId, Timestamp.from(placed), code, Timestamp.from(placed));
+            long orderId = jdbc.queryForObject("SELECT id FROM orders WHERE external_id = 'o-broken'", Long.class);
+            publisher.publishEvent(new OrderPlaced(orderId, "o-broken", customerId, customer, placed, BigDecimal.TEN,
+                    "NOT-A-CURRENCY", code));
+        });
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM orders WHERE external_id = 'o-broken'", Long.class))
+            .as("the order is stored").isEqualTo(1);
+        assertThat(attribution("o-broken")).isNull();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM engagement_event WHERE kind = 'converted'", Long.class))
+            .as("nothing half-written").isZero();
     }
 
     static final double WELCH_LOW = -14.0169505115;
