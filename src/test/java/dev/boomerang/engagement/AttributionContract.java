@@ -281,26 +281,38 @@ abstract class AttributionContract {
     PlatformTransactionManager transactionManager;
 
     @Test
-    void anAttributionThatFailsLeavesTheCommittedOrderAndTheCallerUntouched() {
+    void anOrderWhoseAttributionFailsStaysStoredAndCostsTheOtherOrdersOfItsBatchNothingAndARollbackAttributesNothing() {
         customers();
-        runs.execute(campaigns.runNow("winback", false).id());
-        String customer = audience(jdbc.queryForObject("SELECT MAX(id) FROM campaign_run", Long.class), false).getFirst();
-        long customerId = jdbc.queryForObject("SELECT id FROM customer WHERE external_id = ?", Long.class, customer);
-        String code = jdbc.queryForObject("SELECT discount_code FROM message WHERE id = ?", String.class, messageOf(customer));
+        long runId = runs.execute(campaigns.runNow("winback", false).id()).id();
+        List<String> treated = audience(runId, false);
         Instant placed = T.plus(Duration.ofDays(1));
-        // an order the attribution cannot store (a currency longer than its column), published as the ingest does
+        // published as the ingest does, in its transaction: an order the attribution cannot store (a currency
+        // longer than its column) and a good one
         new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
-            jdbc.update("INSERT INTO orders (external_id, customer_id, placed_at, total, currency, discount_code, created_at)"
-                    + " VALUES ('o-broken', ?, ?, 10, 'USD', ?, ?)", customerId, Timestamp.from(placed), code, Timestamp.from(placed));
-            long orderId = jdbc.queryForObject("SELECT id FROM orders WHERE external_id = 'o-broken'", Long.class);
-            publisher.publishEvent(new OrderPlaced(orderId, "o-broken", customerId, customer, placed, BigDecimal.TEN,
-                    "NOT-A-CURRENCY", code));
+            publisher.publishEvent(storedOrder("o-broken", treated.get(0), placed, "NOT-A-CURRENCY"));
+            publisher.publishEvent(storedOrder("o-good", treated.get(1), placed, "USD"));
         });
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM orders WHERE external_id = 'o-broken'", Long.class))
-            .as("the order is stored").isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM orders", Long.class)).as("both orders stored").isEqualTo(2);
         assertThat(attribution("o-broken")).isNull();
+        assertThat(attribution("o-good")).containsEntry("BASIS", "view").containsEntry("MESSAGE_ID", messageOf(treated.get(1)));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM engagement_event WHERE kind = 'converted'", Long.class))
-            .as("nothing half-written").isZero();
+            .as("nothing half-written").isEqualTo(1);
+
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            publisher.publishEvent(storedOrder("o-rolled-back", treated.get(2), placed, "USD"));
+            status.setRollbackOnly();
+        });
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM attribution", Long.class))
+            .as("an ingest that rolled back attributes nothing").isEqualTo(1);
+    }
+
+    /** Writes an order row in the current transaction and returns its event, as the ingest would publish it. */
+    OrderPlaced storedOrder(String orderId, String customer, Instant placed, String currency) {
+        long customerId = jdbc.queryForObject("SELECT id FROM customer WHERE external_id = ?", Long.class, customer);
+        jdbc.update("INSERT INTO orders (external_id, customer_id, placed_at, total, currency, created_at)"
+                + " VALUES (?, ?, ?, 10, 'USD', ?)", orderId, customerId, Timestamp.from(placed), Timestamp.from(placed));
+        long id = jdbc.queryForObject("SELECT id FROM orders WHERE external_id = ?", Long.class, orderId);
+        return new OrderPlaced(id, orderId, customerId, customer, placed, BigDecimal.TEN, currency, null);
     }
 
     static final double WELCH_LOW = -14.0169505115;

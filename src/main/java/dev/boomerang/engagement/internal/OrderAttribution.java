@@ -9,19 +9,26 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -31,13 +38,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and a {@code converted} event for the message, in one transaction.
  *
  * <p>It runs after the ingest transaction commits, in a transaction of its own: the order is stored whatever
- * happens here, and a failure here is logged, never reported to the store that sent the order. The order id is
- * the attribution's key, so an order heard twice is credited once.
+ * happens here, and a failure here is logged, never reported to the store that sent the order. The orders of one
+ * ingest transaction are gathered and attributed together after its commit, a few statements per
+ * {@value #CHUNK} orders rather than several per order (a live batch may bring thousands). The order id is the
+ * attribution's key, so an order heard twice is credited once.
  */
 @Component
 class OrderAttribution {
 
     private static final Logger log = LoggerFactory.getLogger(OrderAttribution.class);
+
+    static final int CHUNK = 500;
 
     /** Prefer the customer's own message carrying the code; a shared code used by someone else goes to the latest. */
     private static final String BY_CODE = """
@@ -47,16 +58,16 @@ class OrderAttribution {
             ORDER BY CASE WHEN m.customer_id = ? THEN 0 ELSE 1 END, m.sent_at DESC, m.id DESC
             FETCH FIRST 1 ROWS ONLY""";
 
-    /** The customer's clicks, opens and deliveries in the longest window before the order, and emails sent in it. */
+    /** The customers' clicks, opens and deliveries in a period, and the emails sent to them in it. */
     private static final String TOUCHES = """
             SELECT e.message_id, m.customer_id, m.campaign_id, m.run_id, m.channel, e.kind, e.occurred_at AS touched_at
             FROM engagement_event e JOIN message m ON m.id = e.message_id
-            WHERE e.customer_id = ? AND e.kind IN ('clicked', 'opened', 'delivered')
-              AND e.occurred_at >= ? AND e.occurred_at <= ?
+            WHERE e.customer_id IN (:customers) AND e.kind IN ('clicked', 'opened', 'delivered')
+              AND e.occurred_at >= :from AND e.occurred_at <= :to
             UNION ALL
             SELECT m.id, m.customer_id, m.campaign_id, m.run_id, m.channel, 'sent', m.sent_at
             FROM message m
-            WHERE m.customer_id = ? AND m.channel = 'email' AND m.sent_at >= ? AND m.sent_at <= ?""";
+            WHERE m.customer_id IN (:customers) AND m.channel = 'email' AND m.sent_at >= :from AND m.sent_at <= :to""";
 
     private static final String INSERT_ATTRIBUTION = """
             INSERT INTO attribution (order_id, customer_id, message_id, campaign_id, run_id, basis, revenue, currency,
@@ -68,6 +79,7 @@ class OrderAttribution {
             VALUES ('converted', ?, ?, ?, NULL, ?, 'attribution')""";
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final TransactionTemplate transactions;
     private final Campaigns campaigns;
     private final EngagementProperties.Attribution windows;
@@ -76,6 +88,7 @@ class OrderAttribution {
     OrderAttribution(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Campaigns campaigns,
             EngagementProperties properties, Clock clock) {
         this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.campaigns = campaigns;
@@ -83,28 +96,104 @@ class OrderAttribution {
         this.clock = clock;
     }
 
-    /** After the ingest committed (or at once, when an order is published outside a transaction). */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    /**
+     * Heard in the ingest's transaction: the order waits there until the commit (nothing happens on a rollback);
+     * an order published outside a transaction is attributed at once.
+     */
+    @EventListener
     void on(OrderPlaced order) {
-        try {
-            transactions.executeWithoutResult(status -> attribute(order));
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            attributeAll(List.of(order));
+            return;
         }
-        catch (DuplicateKeyException alreadyDone) {
-            log.debug("Order {} was attributed by another thread", order.orderId());
+        AfterCommit waiting = (AfterCommit) TransactionSynchronizationManager.getResource(this);
+        if (waiting == null) {
+            waiting = new AfterCommit();
+            TransactionSynchronizationManager.bindResource(this, waiting);
+            TransactionSynchronizationManager.registerSynchronization(waiting);
         }
-        catch (RuntimeException ex) {
-            log.warn("Order {} could not be attributed: {}", order.orderId(), ex.toString());
+        waiting.orders.add(order);
+    }
+
+    /** The orders of one transaction, attributed once it has committed. */
+    private final class AfterCommit implements TransactionSynchronization {
+
+        final List<OrderPlaced> orders = new ArrayList<>();
+
+        @Override
+        public void afterCommit() {
+            attributeAll(orders);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(OrderAttribution.this);
         }
     }
 
-    /** Attributes the order unless it already is; returns the basis, or empty when no message earned it. */
-    Optional<String> attribute(OrderPlaced order) {
-        if (jdbc.queryForObject("SELECT COUNT(*) FROM attribution WHERE order_id = ?", Long.class, order.orderId()) > 0) {
-            return Optional.empty();
+    /**
+     * Attributes the orders a chunk per transaction; a chunk that fails is retried order by order so that one bad
+     * order costs only its own attribution. Never throws: the orders are stored already.
+     */
+    void attributeAll(List<OrderPlaced> orders) {
+        for (int from = 0; from < orders.size(); from += CHUNK) {
+            List<OrderPlaced> chunk = orders.subList(from, Math.min(orders.size(), from + CHUNK));
+            RuntimeException failure = attempt(chunk);
+            if (failure == null) {
+                continue;
+            }
+            if (chunk.size() == 1) {
+                report(chunk.getFirst(), failure);
+                continue;
+            }
+            log.warn("{} orders could not be attributed together, trying them one by one: {}", chunk.size(),
+                    failure.toString());
+            for (OrderPlaced order : chunk) {
+                RuntimeException alone = attempt(List.of(order));
+                if (alone != null) {
+                    report(order, alone);
+                }
+            }
         }
-        Optional<AttributionRules.Choice> choice = byCode(order).or(() -> byTouch(order));
-        choice.ifPresent(c -> store(order, c));
-        return choice.map(AttributionRules.Choice::basis);
+    }
+
+    /** Another node or thread attributing the same order first is no failure. */
+    private static void report(OrderPlaced order, RuntimeException failure) {
+        if (failure instanceof DuplicateKeyException) {
+            log.debug("Order {} was attributed by another thread", order.orderId());
+        }
+        else {
+            log.warn("Order {} could not be attributed: {}", order.orderId(), failure.toString());
+        }
+    }
+
+    /** Null when it worked, else what went wrong (the transaction rolled back). */
+    private RuntimeException attempt(List<OrderPlaced> orders) {
+        try {
+            transactions.executeWithoutResult(status -> attribute(orders));
+            return null;
+        }
+        catch (RuntimeException ex) {
+            return ex;
+        }
+    }
+
+    /** Attributes the orders not yet attributed; returns each attributed order's basis by order id. */
+    Map<Long, String> attribute(List<OrderPlaced> orders) {
+        Set<Long> done = Set.copyOf(named.queryForList("SELECT order_id FROM attribution WHERE order_id IN (:ids)",
+                Map.of("ids", orders.stream().map(OrderPlaced::orderId).toList()), Long.class));
+        Map<OrderPlaced, AttributionRules.Choice> chosen = new LinkedHashMap<>();
+        List<OrderPlaced> withoutCode = new ArrayList<>();
+        for (OrderPlaced order : orders) {
+            if (!done.contains(order.orderId())) {
+                byCode(order).ifPresentOrElse(c -> chosen.put(order, c), () -> withoutCode.add(order));
+            }
+        }
+        chosen.putAll(byTouch(withoutCode));
+        store(chosen);
+        Map<Long, String> bases = new LinkedHashMap<>();
+        chosen.forEach((order, choice) -> bases.put(order.orderId(), choice.basis()));
+        return bases;
     }
 
     private Optional<AttributionRules.Choice> byCode(OrderPlaced order) {
@@ -117,14 +206,25 @@ class OrderAttribution {
         return found.stream().findFirst().map(t -> new AttributionRules.Choice(t, "code"));
     }
 
-    private Optional<AttributionRules.Choice> byTouch(OrderPlaced order) {
+    /** One query for the touches of all the orders' customers, from the longest window before the first order. */
+    private Map<OrderPlaced, AttributionRules.Choice> byTouch(List<OrderPlaced> orders) {
+        Map<OrderPlaced, AttributionRules.Choice> chosen = new LinkedHashMap<>();
+        if (orders.isEmpty()) {
+            return chosen;
+        }
         AttributionRules rules = rules();
-        OffsetDateTime from = utc(order.placedAt().minus(rules.longestWindow()));
-        OffsetDateTime to = utc(order.placedAt());
-        List<Touch> touches = jdbc.query(TOUCHES,
-                (rs, n) -> touch(rs, Touch.Kind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)), "touched_at"),
-                order.customerId(), from, to, order.customerId(), from, to);
-        return rules.choose(touches, order.placedAt());
+        Instant first = orders.stream().map(OrderPlaced::placedAt).min(Comparator.naturalOrder()).orElseThrow();
+        Instant last = orders.stream().map(OrderPlaced::placedAt).max(Comparator.naturalOrder()).orElseThrow();
+        Map<String, Object> parameters = Map.of("customers", orders.stream().map(OrderPlaced::customerId).distinct().toList(),
+                "from", utc(first.minus(rules.longestWindow())), "to", utc(last));
+        Map<Long, List<Touch>> byCustomer = named.query(TOUCHES, parameters,
+                (rs, n) -> touch(rs, Touch.Kind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)), "touched_at"))
+            .stream().collect(Collectors.groupingBy(Touch::customerId));
+        for (OrderPlaced order : orders) {
+            rules.choose(byCustomer.getOrDefault(order.customerId(), List.of()), order.placedAt())
+                .ifPresent(c -> chosen.put(order, c));
+        }
+        return chosen;
     }
 
     AttributionRules rules() {
@@ -132,11 +232,21 @@ class OrderAttribution {
                 campaigns.definitions().stream().collect(Collectors.toMap(Campaign::id, Campaign::attributionWindow)));
     }
 
-    private void store(OrderPlaced order, AttributionRules.Choice choice) {
-        Touch t = choice.touch();
-        jdbc.update(INSERT_ATTRIBUTION, order.orderId(), order.customerId(), t.messageId(), t.campaignId(), t.runId(),
-                choice.basis(), order.total(), order.currency(), utc(order.placedAt()), utc(clock.instant()));
-        jdbc.update(INSERT_CONVERTED, t.messageId(), t.customerId(), t.campaignId(), utc(order.placedAt()));
+    private void store(Map<OrderPlaced, AttributionRules.Choice> chosen) {
+        if (chosen.isEmpty()) {
+            return;
+        }
+        OffsetDateTime now = utc(clock.instant());
+        List<Object[]> attributions = new ArrayList<>(chosen.size());
+        List<Object[]> conversions = new ArrayList<>(chosen.size());
+        chosen.forEach((order, choice) -> {
+            Touch t = choice.touch();
+            attributions.add(new Object[] { order.orderId(), order.customerId(), t.messageId(), t.campaignId(), t.runId(),
+                    choice.basis(), order.total(), order.currency(), utc(order.placedAt()), now });
+            conversions.add(new Object[] { t.messageId(), t.customerId(), t.campaignId(), utc(order.placedAt()) });
+        });
+        jdbc.batchUpdate(INSERT_ATTRIBUTION, attributions);
+        jdbc.batchUpdate(INSERT_CONVERTED, conversions);
     }
 
     private static Touch touch(ResultSet rs, Touch.Kind kind, String atColumn) throws SQLException {
