@@ -135,7 +135,7 @@ class OrderAttribution {
      * Attributes the orders a chunk per transaction; a chunk that fails is retried order by order so that one bad
      * order costs only its own attribution. Never throws: the orders are stored already.
      */
-    void attributeAll(List<OrderPlaced> orders) {
+    private void attributeAll(List<OrderPlaced> orders) {
         for (int from = 0; from < orders.size(); from += CHUNK) {
             List<OrderPlaced> chunk = orders.subList(from, Math.min(orders.size(), from + CHUNK));
             RuntimeException failure = attempt(chunk);
@@ -178,8 +178,8 @@ class OrderAttribution {
         }
     }
 
-    /** Attributes the orders not yet attributed; returns each attributed order's basis by order id. */
-    Map<Long, String> attribute(List<OrderPlaced> orders) {
+    /** Attributes those of the orders not attributed yet. */
+    private void attribute(List<OrderPlaced> orders) {
         Set<Long> done = Set.copyOf(named.queryForList("SELECT order_id FROM attribution WHERE order_id IN (:ids)",
                 Map.of("ids", orders.stream().map(OrderPlaced::orderId).toList()), Long.class));
         Map<OrderPlaced, AttributionRules.Choice> chosen = new LinkedHashMap<>();
@@ -191,9 +191,6 @@ class OrderAttribution {
         }
         chosen.putAll(byTouch(withoutCode));
         store(chosen);
-        Map<Long, String> bases = new LinkedHashMap<>();
-        chosen.forEach((order, choice) -> bases.put(order.orderId(), choice.basis()));
-        return bases;
     }
 
     private Optional<AttributionRules.Choice> byCode(OrderPlaced order) {
@@ -227,7 +224,7 @@ class OrderAttribution {
         return chosen;
     }
 
-    AttributionRules rules() {
+    private AttributionRules rules() {
         return new AttributionRules(windows.clickWindow(), windows.viewWindowEmail(), windows.viewWindowSms(),
                 campaigns.definitions().stream().collect(Collectors.toMap(Campaign::id, Campaign::attributionWindow)));
     }
