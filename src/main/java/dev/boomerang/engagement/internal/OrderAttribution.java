@@ -3,6 +3,9 @@ package dev.boomerang.engagement.internal;
 import dev.boomerang.campaign.Campaign;
 import dev.boomerang.campaign.Campaigns;
 import dev.boomerang.customer.OrderPlaced;
+import dev.boomerang.engagement.EngagementEvent;
+import dev.boomerang.engagement.EventKind;
+import dev.boomerang.engagement.EventLog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -35,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Credits each new order to the message that earned it: the message whose discount code the order used
  * (regardless of windows), else the last click within its campaign's window, else the last open or delivery
  * within its channel's view window (see {@link AttributionRules}). Stores one {@code attribution} row per order
- * and a {@code converted} event for the message, in one transaction.
+ * and, once it is committed, a {@code converted} event for the message through the event log.
  *
  * <p>It runs after the ingest transaction commits, in a transaction of its own: the order is stored whatever
  * happens here, and a failure here is logged, never reported to the store that sent the order. The orders of one
@@ -74,23 +77,21 @@ class OrderAttribution {
                                      placed_at, attributed_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    private static final String INSERT_CONVERTED = """
-            INSERT INTO engagement_event (kind, message_id, customer_id, campaign_id, link_position, occurred_at, source)
-            VALUES ('converted', ?, ?, ?, NULL, ?, 'attribution')""";
-
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final TransactionTemplate transactions;
+    private final EventLog events;
     private final Campaigns campaigns;
     private final EngagementProperties.Attribution windows;
     private final Clock clock;
 
-    OrderAttribution(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Campaigns campaigns,
-            EngagementProperties properties, Clock clock) {
+    OrderAttribution(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, EventLog events,
+            Campaigns campaigns, EngagementProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.events = events;
         this.campaigns = campaigns;
         this.windows = properties.attribution();
         this.clock = clock;
@@ -167,10 +168,15 @@ class OrderAttribution {
         }
     }
 
-    /** Null when it worked, else what went wrong (the transaction rolled back). */
+    /**
+     * Null when it worked, else what went wrong (the transaction rolled back). The {@code converted} events go
+     * through the event log once the attributions are committed: on H2 an insert into the event table may wait
+     * for the ingest's connection, which this thread holds until it returns.
+     */
     private RuntimeException attempt(List<OrderPlaced> orders) {
         try {
-            transactions.executeWithoutResult(status -> attribute(orders));
+            List<EngagementEvent> converted = transactions.execute(status -> attribute(orders));
+            converted.forEach(events::record);
             return null;
         }
         catch (RuntimeException ex) {
@@ -178,8 +184,8 @@ class OrderAttribution {
         }
     }
 
-    /** Attributes those of the orders not attributed yet. */
-    private void attribute(List<OrderPlaced> orders) {
+    /** Attributes those of the orders not attributed yet; returns their {@code converted} events. */
+    private List<EngagementEvent> attribute(List<OrderPlaced> orders) {
         Set<Long> done = Set.copyOf(named.queryForList("SELECT order_id FROM attribution WHERE order_id IN (:ids)",
                 Map.of("ids", orders.stream().map(OrderPlaced::orderId).toList()), Long.class));
         Map<OrderPlaced, AttributionRules.Choice> chosen = new LinkedHashMap<>();
@@ -190,7 +196,7 @@ class OrderAttribution {
             }
         }
         chosen.putAll(byTouch(withoutCode));
-        store(chosen);
+        return store(chosen);
     }
 
     private Optional<AttributionRules.Choice> byCode(OrderPlaced order) {
@@ -229,21 +235,22 @@ class OrderAttribution {
                 campaigns.definitions().stream().collect(Collectors.toMap(Campaign::id, Campaign::attributionWindow)));
     }
 
-    private void store(Map<OrderPlaced, AttributionRules.Choice> chosen) {
+    private List<EngagementEvent> store(Map<OrderPlaced, AttributionRules.Choice> chosen) {
         if (chosen.isEmpty()) {
-            return;
+            return List.of();
         }
         OffsetDateTime now = utc(clock.instant());
         List<Object[]> attributions = new ArrayList<>(chosen.size());
-        List<Object[]> conversions = new ArrayList<>(chosen.size());
+        List<EngagementEvent> converted = new ArrayList<>(chosen.size());
         chosen.forEach((order, choice) -> {
             Touch t = choice.touch();
             attributions.add(new Object[] { order.orderId(), order.customerId(), t.messageId(), t.campaignId(), t.runId(),
                     choice.basis(), order.total(), order.currency(), utc(order.placedAt()), now });
-            conversions.add(new Object[] { t.messageId(), t.customerId(), t.campaignId(), utc(order.placedAt()) });
+            converted.add(new EngagementEvent(EventKind.CONVERTED, t.messageId(), t.customerId(), t.campaignId(), null,
+                    order.placedAt(), "attribution"));
         });
         jdbc.batchUpdate(INSERT_ATTRIBUTION, attributions);
-        jdbc.batchUpdate(INSERT_CONVERTED, conversions);
+        return converted;
     }
 
     private static Touch touch(ResultSet rs, Touch.Kind kind, String atColumn) throws SQLException {
