@@ -1,6 +1,7 @@
 package dev.boomerang.engagement.internal;
 
 import java.net.URI;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -13,10 +14,11 @@ import org.springframework.util.unit.DataSize;
  * @param smsHelpText the answer to an SMS reply of HELP; empty: a short text naming the store
  *     ({@code boomerang.template.store.name}) and the STOP and START keywords
  * @param bounces limits of the bounce and complaint reports API
+ * @param attribution how long after a message an order still counts as its conversion
  */
 @ConfigurationProperties("boomerang.engagement")
 public record EngagementProperties(@DefaultValue("http://localhost:8080") URI publicUrl, @DefaultValue Events events,
-        String smsHelpText, @DefaultValue Bounces bounces) {
+        String smsHelpText, @DefaultValue Bounces bounces, @DefaultValue Attribution attribution) {
 
     /**
      * @param queueCapacity events held in memory before recording waits for the writer
@@ -36,6 +38,26 @@ public record EngagementProperties(@DefaultValue("http://localhost:8080") URI pu
      * @param maxReports the most reports in one request
      */
     public record Bounces(@DefaultValue("1MB") DataSize maxRequestSize, @DefaultValue("10000") int maxReports) {
+    }
+
+    /**
+     * @param clickWindow an order up to this long after a click is the click's conversion; a campaign's own
+     *     {@code attribution-window} replaces it for that campaign's messages
+     * @param viewWindowEmail an order up to this long after an email was opened or sent (SMTP has no delivery
+     *     receipt, so sent counts as delivered) is the email's conversion
+     * @param viewWindowSms an order up to this long after an SMS was delivered is the SMS's conversion
+     */
+    public record Attribution(@DefaultValue("5d") Duration clickWindow, @DefaultValue("5d") Duration viewWindowEmail,
+            @DefaultValue("1d") Duration viewWindowSms) {
+
+        public Attribution {
+            for (Duration window : new Duration[] { clickWindow, viewWindowEmail, viewWindowSms }) {
+                if (window.isNegative() || window.isZero()) {
+                    throw new IllegalArgumentException(
+                            "boomerang.engagement.attribution: click-window, view-window-email and view-window-sms must be longer than zero");
+                }
+            }
+        }
     }
 
     String base() {
