@@ -1,0 +1,82 @@
+package dev.boomerang.engagement.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.boomerang.engagement.EngagementEvent;
+import dev.boomerang.engagement.EventKind;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The event log loses nothing: many threads record through a queue far smaller than what they record (so they
+ * wait for the writer), and stopping the log (as a graceful shutdown does) writes whatever is still queued.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+@TestPropertySource(properties = { "boomerang.engagement.events.queue-capacity=100",
+        "boomerang.engagement.events.batch-size=64" })
+class BatchedEventLogTest {
+
+    static final Instant AT = Instant.parse("2026-06-15T10:00:00Z");
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        String name = "events-" + UUID.randomUUID();
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+    }
+
+    @Autowired
+    BatchedEventLog log;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void everyEventRecordedByManyThreadsIsStoredOnceTheLogStops() throws Exception {
+        jdbc.update("INSERT INTO customer (external_id, created_at, updated_at) VALUES ('c1', ?, ?)", AT.atOffset(ZoneOffset.UTC),
+                AT.atOffset(ZoneOffset.UTC));
+        long customer = jdbc.queryForObject("SELECT id FROM customer", Long.class);
+        jdbc.update("""
+                INSERT INTO message (campaign_id, occurrence, customer_id, step, channel, status, created_at, updated_at)
+                VALUES ('spring', 'o1', ?, 'send', 'email', 'SENT', ?, ?)""", customer, AT.atOffset(ZoneOffset.UTC),
+                AT.atOffset(ZoneOffset.UTC));
+        long message = jdbc.queryForObject("SELECT id FROM message", Long.class);
+        List<Callable<Void>> writers = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            writers.add(() -> {
+                for (int i = 0; i < 2_500; i++) {
+                    log.record(i % 2 == 0 ? EngagementEvent.ofMessage(EventKind.OPENED, message, null, AT, "test")
+                            : new EngagementEvent(EventKind.BOUNCED, null, customer, null, null, AT, "test"));
+                }
+                return null;
+            });
+        }
+        try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
+            for (var done : threads.invokeAll(writers)) {
+                done.get();
+            }
+        }
+        log.stop();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM engagement_event", Long.class)).isEqualTo(20_000);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM engagement_event WHERE kind = 'opened' AND campaign_id = 'spring'"
+                + " AND customer_id = ?", Long.class, customer)).as("filled in from the ledger").isEqualTo(10_000);
+        log.record(new EngagementEvent(EventKind.COMPLAINED, null, customer, null, null, AT, "test"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM engagement_event WHERE kind = 'complained'", Long.class))
+            .as("after the stop an event is written at once").isEqualTo(1);
+        log.start();
+    }
+}
