@@ -14,43 +14,56 @@ import dev.boomerang.template.MessageModels;
 import dev.boomerang.template.MessageTemplates;
 import dev.boomerang.template.ModelRequest;
 import dev.boomerang.template.RenderedMessage;
-import dev.boomerang.template.TemplateChannel;
 import dev.boomerang.template.TemplateException;
 import dev.boomerang.template.TemplateInfo;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 /**
- * Renders and sends claimed messages, each on its own virtual thread (the channel's rate and concurrency limits
- * and the campaign's own rate hold them back), and turns each receipt into the ledger's outcome. Never throws
- * for one message: whatever happens to it becomes its outcome.
+ * Renders and sends a window of claimed messages, each on its own virtual thread (the channel's rate and
+ * concurrency limits and the campaign's own rate hold them back), and turns each receipt into the ledger's
+ * outcome. The whole window is rendered first, its emails' tracked links stored in one batch, and only then sent:
+ * a click must find its link, and one batch a window keeps the database out of the way. Never throws for one
+ * message: whatever happens to it becomes its outcome.
  */
 @Component
 class Courier {
+
+    private static final Logger log = LoggerFactory.getLogger(Courier.class);
+    private static final Duration LINKS_RETRY = Duration.ofMinutes(1);
 
     private final MessageModels models;
     private final MessageTemplates templates;
     private final ChannelDispatcher channels;
     private final MessageLinks links;
     private final CampaignRates rates;
+    private final Clock clock;
 
     Courier(MessageModels models, MessageTemplates templates, ChannelDispatcher channels, MessageLinks links,
-            CampaignRates rates) {
+            CampaignRates rates, Clock clock) {
         this.models = models;
         this.templates = templates;
         this.channels = channels;
         this.links = links;
         this.rates = rates;
+        this.clock = clock;
     }
 
     List<Ledger.Outcome> send(Broadcast broadcast, List<Ledger.Pending> messages, Instant now) {
@@ -63,21 +76,45 @@ class Courier {
                 request);
         List<Ledger.Outcome> outcomes = new ArrayList<>(messages.size());
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Ledger.Outcome>> sends = new ArrayList<>(messages.size());
+            List<Future<Prepared>> renders = new ArrayList<>(messages.size());
             for (Ledger.Pending message : messages) {
                 MessageModel model = byCustomer.get(message.customerId());
-                sends.add(threads.submit(() -> sendOne(broadcast, message, model)));
+                renders.add(threads.submit(() -> prepare(broadcast, message, model)));
+            }
+            List<Prepared> window = new ArrayList<>(messages.size());
+            for (int i = 0; i < renders.size(); i++) {
+                window.add(prepared(messages.get(i), renders.get(i)));
+            }
+            // every click link of the window must lead somewhere before the first message of it goes
+            window = stored(window);
+            List<Future<Ledger.Outcome>> sends = new ArrayList<>(window.size());
+            for (Prepared prepared : window) {
+                sends.add(prepared.outbound() == null ? CompletableFuture.completedFuture(prepared.outcome())
+                        : threads.submit(() -> {
+                            rates.acquire(broadcast);
+                            return outcome(prepared.message().id(), channels.send(prepared.outbound()));
+                        }));
             }
             for (int i = 0; i < sends.size(); i++) {
-                outcomes.add(outcome(messages.get(i), sends.get(i)));
+                outcomes.add(outcome(window.get(i).message(), sends.get(i)));
             }
         }
         return outcomes;
     }
 
-    private Ledger.Outcome sendOne(Broadcast broadcast, Ledger.Pending message, MessageModel model) {
+    /** A message rendered and ready to go (outbound, and its tracking for an email), or already finished (outcome). */
+    private record Prepared(Ledger.Pending message, OutboundMessage outbound, MessageLinks.Tracking tracking,
+            Ledger.Outcome outcome) {
+
+        static Prepared done(Ledger.Outcome outcome, Ledger.Pending message) {
+            return new Prepared(message, null, null, outcome);
+        }
+    }
+
+    private Prepared prepare(Broadcast broadcast, Ledger.Pending message, MessageModel model) {
         if (model == null) {
-            return failed(message, "customer-gone", "the customer was erased before the message went");
+            return Prepared.done(failed(message, "customer-gone", "the customer was erased before the message went"),
+                    message);
         }
         MessageModel personal = model.withLinks(links.forMessage(message.id()));
         if (message.discountCode() != null && personal.discount() != null) {
@@ -85,36 +122,78 @@ class Courier {
             personal = personal.withDiscount(new MessageModel.Discount(message.discountCode(), d.percent(), d.amount(),
                     d.label(), d.expiresOn(), d.expires()));
         }
-        OutboundMessage outbound;
+        String id = "m" + message.id();
         try {
-            outbound = outbound(broadcast.channel(), "m" + message.id(), message.template(), personal);
+            if (broadcast.channel() == Channel.EMAIL) {
+                if (personal.customer().email() == null) {
+                    return Prepared.done(failed(message, "unreachable", "no address on the channel any more"), message);
+                }
+                MessageLinks.Tracking tracking = links.tracking(message.id());
+                return new Prepared(message, email(id, message.template(), personal, tracking), tracking, null);
+            }
+            if (personal.customer().phone() == null) {
+                return Prepared.done(failed(message, "unreachable", "no address on the channel any more"), message);
+            }
+            RenderedMessage.Sms sms = templates.sms(message.template(), personal, LinkRewriter.NONE);
+            return new Prepared(message, new OutboundMessage.Sms(id, personal.customer().phone(), sms.body()), null, null);
         }
         catch (TemplateException ex) {
-            return failed(message, "render-failed", ex.getMessage());
+            return Prepared.done(failed(message, "render-failed", ex.getMessage()), message);
         }
-        if (outbound == null) {
-            return failed(message, "unreachable", "no address on the channel any more");
-        }
-        rates.acquire(broadcast);
-        return outcome(message.id(), channels.send(outbound));
     }
 
-    private OutboundMessage outbound(Channel channel, String id, String template, MessageModel model) {
-        if (channel == Channel.EMAIL) {
-            if (model.customer().email() == null) {
-                return null;
-            }
-            RenderedMessage.Email email = templates.email(template, model, LinkRewriter.NONE);
-            URI unsubscribe = URI.create(model.links().unsubscribe());
-            return new OutboundMessage.Email(id, model.customer().email(), email.subject(), email.html(), email.text(),
-                    "https".equalsIgnoreCase(unsubscribe.getScheme()) ? unsubscribe : null);
+    /** An email with its links tracked, the open pixel, and the one-click unsubscribe target for its headers. */
+    private OutboundMessage.Email email(String id, String template, MessageModel model, MessageLinks.Tracking tracking) {
+        RenderedMessage.Email email = templates.email(template, model, tracking.rewriter());
+        URI unsubscribe = URI.create(model.links().unsubscribe());
+        return new OutboundMessage.Email(id, model.customer().email(), email.subject(),
+                withPixel(email.html(), tracking.openPixel()), email.text(),
+                "https".equalsIgnoreCase(unsubscribe.getScheme()) ? unsubscribe : null);
+    }
+
+    /** The open pixel as the last thing in the body (before {@code </body>}, or at the end without one). */
+    static String withPixel(String html, String pixelUrl) {
+        String img = "<img src=\"" + HtmlUtils.htmlEscape(pixelUrl) + "\" width=\"1\" height=\"1\" alt=\"\""
+                + " style=\"display:block;border:0;width:1px;height:1px;\">";
+        int body = html.toLowerCase(Locale.ROOT).lastIndexOf("</body");
+        return body < 0 ? html + img : html.substring(0, body) + img + html.substring(body);
+    }
+
+    /**
+     * Stores the tracked links of the window in one batch. If they cannot be stored nothing of the window is sent:
+     * its emails are tried again a minute later.
+     */
+    private List<Prepared> stored(List<Prepared> window) {
+        List<MessageLinks.Tracking> tracked = window.stream().map(Prepared::tracking).filter(Objects::nonNull).toList();
+        if (tracked.isEmpty()) {
+            return window;
         }
-        if (model.customer().phone() == null) {
-            return null;
+        try {
+            links.store(tracked);
+            return window;
         }
-        RenderedMessage.Sms sms = (RenderedMessage.Sms) templates.render(template, TemplateChannel.SMS, model,
-                LinkRewriter.NONE);
-        return new OutboundMessage.Sms(id, model.customer().phone(), sms.body());
+        catch (RuntimeException ex) {
+            log.warn("Could not store the links of {} email(s); they are retried in a minute: {}", tracked.size(),
+                    ex.toString());
+            Instant later = clock.instant().plus(LINKS_RETRY);
+            return window.stream().map(p -> p.tracking() == null ? p : Prepared.done(new Ledger.Outcome(
+                    p.message().id(), MessageStatus.RETRY, "links-not-stored", ex.toString(), null, null, later),
+                    p.message())).toList();
+        }
+    }
+
+    private static Prepared prepared(Ledger.Pending message, Future<Prepared> render) {
+        try {
+            return render.get();
+        }
+        catch (ExecutionException ex) {
+            // a bug, not a template's fault; nothing left yet
+            return Prepared.done(failed(message, "error", String.valueOf(ex.getCause())), message);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return Prepared.done(failed(message, "interrupted", "stopped while rendering"), message);
+        }
     }
 
     static Ledger.Outcome outcome(long id, DeliveryReceipt receipt) {
