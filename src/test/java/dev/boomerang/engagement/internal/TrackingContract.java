@@ -6,6 +6,7 @@ import dev.boomerang.campaign.CampaignControl;
 import dev.boomerang.delivery.CampaignRuns;
 import dev.boomerang.delivery.Run;
 import dev.boomerang.delivery.RunStatus;
+import dev.boomerang.delivery.internal.SweeperHandle;
 import dev.boomerang.engagement.EventLog;
 import dev.boomerang.support.ScriptedGreenMail;
 import jakarta.mail.BodyPart;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.TestPropertySource;
@@ -49,6 +51,7 @@ import org.springframework.web.util.HtmlUtils;
         "boomerang.channels.email.adapter=smtp", "boomerang.channels.smtp.host=127.0.0.1",
         "boomerang.channels.smtp.tls=none", "boomerang.channels.smtp.limits.rate=0",
         "boomerang.channels.sms.adapter=outbox" })
+@Import(SweeperHandle.class)
 abstract class TrackingContract {
 
     static final ScriptedGreenMail SMTP = new ScriptedGreenMail();
@@ -82,6 +85,9 @@ abstract class TrackingContract {
 
     @Autowired
     LinkTokens tokens;
+
+    @Autowired
+    SweeperHandle sweeper;
 
     @LocalServerPort
     int port;
@@ -217,6 +223,27 @@ abstract class TrackingContract {
                 (rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3), second.id()))
             .containsExactly("ann SKIPPED no-consent", "bob SENT null");
         assertThat(SMTP.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void anEmailRetriedAfterATemporaryRefusalIsRenderedAgainAndItsLinksReplacedNotDoubled() throws Exception {
+        SMTP.onData("bob@example.com", "451 4.3.0 try again later");
+        Run run = run();
+        long bob = jdbc.queryForObject("SELECT m.id FROM message m JOIN customer c ON c.id = m.customer_id"
+                + " WHERE c.external_id = 'bob' AND m.run_id = ?", Long.class, run.id());
+        assertThat(jdbc.queryForObject("SELECT status FROM message WHERE id = ?", String.class, bob)).isEqualTo("RETRY");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM message_link WHERE message_id = ?", Long.class, bob))
+            .isEqualTo(3);
+
+        SMTP.clearScript();
+        jdbc.update("UPDATE message SET not_before = ? WHERE id = ?", Timestamp.from(Instant.now().minusSeconds(1)), bob);
+        sweeper.sweepNow();
+
+        assertThat(jdbc.queryForObject("SELECT status FROM message WHERE id = ?", String.class, bob)).isEqualTo("SENT");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM message_link WHERE message_id = ?", Long.class, bob))
+            .isEqualTo(3);
+        String click = path(matches(CLICK, HtmlUtils.htmlUnescape(part(mailTo("bob@example.com"), "text/html"))).getFirst());
+        assertThat(get(click).statusCode()).isEqualTo(302);
     }
 
     Run run() {
