@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
  * fills in customer and campaign), so they stay about as fast as an empty endpoint; the click also reads where
  * the link goes from message_link, as recorded when the message was rendered. Nothing in the request but the
  * signed token counts: a {@code ?url=} or any other parameter is ignored, so there is no open redirect. A token
- * that does not verify gets 404 and records nothing.
+ * that does not verify gets 404 and records nothing. A HEAD (Spring answers it through the GET mapping) is answered
+ * alike but records nothing: link checkers ask that way, people do not.
  */
 @RestController
 class TrackingController {
@@ -46,17 +48,19 @@ class TrackingController {
     }
 
     @GetMapping("/t/o/{token}")
-    ResponseEntity<byte[]> open(@PathVariable String token) {
+    ResponseEntity<byte[]> open(@PathVariable String token, HttpMethod method) {
         OptionalLong message = tokens.verifyOpen(token);
         if (message.isEmpty()) {
             return notFound();
         }
-        events.record(EngagementEvent.ofMessage(EventKind.OPENED, message.getAsLong(), null, clock.instant(), SOURCE));
+        if (!HttpMethod.HEAD.equals(method)) {
+            events.record(EngagementEvent.ofMessage(EventKind.OPENED, message.getAsLong(), null, clock.instant(), SOURCE));
+        }
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(GIF).body(PIXEL);
     }
 
     @GetMapping("/t/c/{token}")
-    ResponseEntity<byte[]> click(@PathVariable String token) {
+    ResponseEntity<byte[]> click(@PathVariable String token, HttpMethod method) {
         Optional<LinkTokens.Click> click = tokens.verifyClick(token);
         if (click.isEmpty()) {
             return notFound();
@@ -68,7 +72,9 @@ class TrackingController {
         if (target.isEmpty()) {
             return notFound();
         }
-        events.record(EngagementEvent.ofMessage(EventKind.CLICKED, message, position, clock.instant(), SOURCE));
+        if (!HttpMethod.HEAD.equals(method)) {
+            events.record(EngagementEvent.ofMessage(EventKind.CLICKED, message, position, clock.instant(), SOURCE));
+        }
         return ResponseEntity.status(HttpStatus.FOUND).cacheControl(CacheControl.noStore())
             .header(HttpHeaders.LOCATION, target.get()).build();
     }

@@ -138,6 +138,8 @@ abstract class TrackingContract {
                 message)).containsExactlyInAnyOrder("https://shop.example.com/?utm_source=boomerang&utm_medium=email",
                         "https://shop.example.com/p/beans?grind=whole&size=1kg", "https://shop.example.com/p/mug");
 
+        assertThat(send(HttpRequest.newBuilder(uri(open.group(1))).HEAD().build()).statusCode())
+            .as("a link checker's HEAD: answered, not counted").isEqualTo(200);
         HttpResponse<byte[]> pixel = get(open.group(1));
         assertThat(pixel.statusCode()).isEqualTo(200);
         assertThat(pixel.headers().firstValue("Content-Type")).hasValue("image/gif");
@@ -145,6 +147,7 @@ abstract class TrackingContract {
         assertThat(pixel.body()).hasSize(43).startsWith(new byte[] { 'G', 'I', 'F', '8', '9', 'a' });
 
         String beans = clicks.stream().filter(c -> target(c).contains("/p/beans")).findFirst().orElseThrow();
+        assertThat(send(HttpRequest.newBuilder(uri(path(beans))).HEAD().build()).statusCode()).isEqualTo(302);
         HttpResponse<byte[]> click = get(path(beans) + "?url=https://evil.example&u=https%3A%2F%2Fevil.example");
         assertThat(click.statusCode()).isEqualTo(302);
         assertThat(click.headers().firstValue("Location")).hasValue("https://shop.example.com/p/beans?grind=whole&size=1kg");
@@ -215,6 +218,12 @@ abstract class TrackingContract {
         assertThat(oneClick.statusCode()).isEqualTo(200);
         assertThat(consent("ann")).isFalse();
         assertThat(consent("bob")).isTrue();
+        assertThat(send(HttpRequest.newBuilder(uri(unsubscribe)).POST(HttpRequest.BodyPublishers.noBody()).build())
+            .statusCode()).as("again: nothing left to withdraw").isEqualTo(200);
+        events.flush();
+        assertThat(jdbc.query("SELECT e.kind, c.external_id, e.campaign_id FROM engagement_event e"
+                + " JOIN customer c ON c.id = e.customer_id", (rs, n) -> rs.getString(1) + " " + rs.getString(2) + " "
+                        + rs.getString(3))).containsExactly("unsubscribed ann tracked");
 
         SMTP.clearScript();
         Run second = run();
