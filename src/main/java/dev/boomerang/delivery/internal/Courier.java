@@ -37,11 +37,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Renders and sends a window of claimed messages, each on its own virtual thread (the channel's rate and
+ * Renders and sends windows of messages, each message on its own virtual thread (the channel's rate and
  * concurrency limits and the campaign's own rate hold them back), and turns each receipt into the ledger's
- * outcome. The whole window is rendered first, its emails' tracked links stored in one batch, and only then sent:
- * a click must find its link, and one batch a window keeps the database out of the way. Never throws for one
- * message: whatever happens to it becomes its outcome.
+ * outcome. A window is rendered whole first ({@link #render}, which a run does for the next window while the
+ * current one is sent); then ({@link #deliver}) its emails' tracked links are stored in one batch and only then
+ * is it sent: a click must find its link, and one batch a window keeps the database out of the way. Never throws
+ * for one message: whatever happens to it becomes its outcome.
  */
 @Component
 class Courier {
@@ -66,7 +67,25 @@ class Courier {
         this.clock = clock;
     }
 
+    /** Renders a window, stores its links and sends it. */
     List<Ledger.Outcome> send(Broadcast broadcast, List<Ledger.Pending> messages, Instant now) {
+        return deliver(broadcast, render(broadcast, messages, now));
+    }
+
+    /** A window of messages rendered (or already finished: a customer gone, a template failing), in order. */
+    record Window(List<Prepared> messages) {
+
+        /** The messages of the window that were claimed (another node may have taken the rest). */
+        Window only(Set<Long> claimed) {
+            return new Window(messages.stream().filter(p -> claimed.contains(p.message().id())).toList());
+        }
+    }
+
+    /** Renders every message of a window concurrently; reads nothing but the models, writes nothing. */
+    Window render(Broadcast broadcast, List<Ledger.Pending> messages, Instant now) {
+        if (messages.isEmpty()) {
+            return new Window(List.of());
+        }
         boolean withCart = broadcast.variants().stream()
             .map(v -> templates.template(v.template()))
             .anyMatch(t -> t.map(TemplateInfo::requires).orElseGet(Set::of).contains(MessageModel.Part.CART));
@@ -74,19 +93,28 @@ class Courier {
                 offer(broadcast.discount(), now), withCart);
         Map<Long, MessageModel> byCustomer = models.forCustomers(messages.stream().map(Ledger.Pending::customerId).toList(),
                 request);
-        List<Ledger.Outcome> outcomes = new ArrayList<>(messages.size());
+        List<Prepared> window = new ArrayList<>(messages.size());
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Prepared>> renders = new ArrayList<>(messages.size());
             for (Ledger.Pending message : messages) {
                 MessageModel model = byCustomer.get(message.customerId());
                 renders.add(threads.submit(() -> prepare(broadcast, message, model)));
             }
-            List<Prepared> window = new ArrayList<>(messages.size());
             for (int i = 0; i < renders.size(); i++) {
                 window.add(prepared(messages.get(i), renders.get(i)));
             }
-            // every click link of the window must lead somewhere before the first message of it goes
-            window = stored(window);
+        }
+        return new Window(window);
+    }
+
+    /**
+     * Stores the window's tracked links in one batch (every click link must lead somewhere before the first message
+     * of the window goes), then sends its messages concurrently; returns every message's outcome, in order.
+     */
+    List<Ledger.Outcome> deliver(Broadcast broadcast, Window rendered) {
+        List<Prepared> window = stored(rendered.messages());
+        List<Ledger.Outcome> outcomes = new ArrayList<>(window.size());
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Ledger.Outcome>> sends = new ArrayList<>(window.size());
             for (Prepared prepared : window) {
                 sends.add(prepared.outbound() == null ? CompletableFuture.completedFuture(prepared.outcome())
@@ -103,7 +131,7 @@ class Courier {
     }
 
     /** A message rendered and ready to go (outbound, and its tracking for an email), or already finished (outcome). */
-    private record Prepared(Ledger.Pending message, OutboundMessage outbound, MessageLinks.Tracking tracking,
+    record Prepared(Ledger.Pending message, OutboundMessage outbound, MessageLinks.Tracking tracking,
             Ledger.Outcome outcome) {
 
         static Prepared done(Ledger.Outcome outcome, Ledger.Pending message) {

@@ -10,6 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,29 +112,49 @@ class RunDispatcher {
                 broadcast.channel().key(), member.variant(), template, status, reason, code, notBefore);
     }
 
-    /** Sends the run's PLANNED messages, a window at a time. */
+    /**
+     * Sends the run's PLANNED messages, a window at a time, and renders the next window while the current one is
+     * sent. A window is claimed (committed) only after the previous one's outcomes are recorded, so at most one
+     * window is ever in flight; rendering reads and writes nothing of the ledger, so it may run ahead of the claim
+     * (what another node claims in between is dropped from the window).
+     */
     private void sendPlanned(RunStore.RunRow run, Broadcast broadcast) {
         if (run.dryRun()) {
             return;
         }
-        while (true) {
-            List<Ledger.Pending> window = ledger.planned(run.id(), properties.window());
-            if (window.isEmpty()) {
-                return;
+        List<Ledger.Pending> window = ledger.planned(run.id(), properties.window());
+        Courier.Window rendered = courier.render(broadcast, window, clock.instant());
+        try (ExecutorService sender = Executors.newVirtualThreadPerTaskExecutor()) {
+            while (!window.isEmpty()) {
+                Courier.Window mine = rendered.only(Set.copyOf(ledger.claim(window, clock.instant())));
+                Future<List<Ledger.Outcome>> sending = sender.submit(() -> courier.deliver(broadcast, mine));
+                try {
+                    window = ledger.planned(run.id(), properties.window());
+                    rendered = courier.render(broadcast, window, clock.instant());
+                }
+                finally {
+                    // the claimed window's outcomes are recorded even if rendering the next one failed
+                    List<Ledger.Outcome> outcomes = outcomes(sending);
+                    if (!outcomes.isEmpty()) {
+                        ledger.complete(outcomes, clock.instant());
+                    }
+                }
             }
-            send(broadcast, window);
         }
     }
 
-    /** Claims (committed), sends, records: the order that makes a crash leave UNKNOWN rows, never a resend. */
-    void send(Broadcast broadcast, List<Ledger.Pending> window) {
-        Set<Long> claimed = Set.copyOf(ledger.claim(window, clock.instant()));
-        List<Ledger.Pending> mine = window.stream().filter(m -> claimed.contains(m.id())).toList();
-        if (mine.isEmpty()) {
-            return;
+    private static List<Ledger.Outcome> outcomes(Future<List<Ledger.Outcome>> sending) {
+        try {
+            return sending.get();
         }
-        List<Ledger.Outcome> outcomes = courier.send(broadcast, mine, clock.instant());
-        ledger.complete(outcomes, clock.instant());
+        catch (ExecutionException ex) {
+            throw ex.getCause() instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException("sending a window failed", ex.getCause());
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while a window was being sent", ex);
+        }
     }
 
     /** A unique discount code per message when the campaign names no shared one; null without a discount. */

@@ -3,6 +3,7 @@ package dev.boomerang.engagement.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -17,6 +18,7 @@ class MessageLinkTable {
     }
 
     private static final int IDS_PER_DELETE = 500;
+    private static final String INSERT = "INSERT INTO message_link (message_id, position, url) VALUES (?, ?, ?)";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -27,8 +29,9 @@ class MessageLinkTable {
     }
 
     /**
-     * Writes the links of many messages in one transaction and one batch. A message rendered again (a retry)
-     * may link elsewhere now, so its earlier rows go first; its earlier rendering was never delivered.
+     * Writes the links of many messages in one batch. A message rendered again (sent again after a temporary
+     * refusal) may link elsewhere now: when a row is already there, the messages' earlier rows are deleted and the
+     * batch written again (their earlier rendering was never delivered).
      */
     void replace(List<Links> messages) {
         List<Object[]> rows = new ArrayList<>();
@@ -39,19 +42,22 @@ class MessageLinkTable {
                 rows.add(new Object[] { message.messageId(), position, message.urls().get(position) });
             }
         }
-        if (ids.isEmpty()) {
+        if (rows.isEmpty()) {
             return;
         }
-        transactions.executeWithoutResult(status -> {
-            for (int from = 0; from < ids.size(); from += IDS_PER_DELETE) {
-                List<Long> some = ids.subList(from, Math.min(ids.size(), from + IDS_PER_DELETE));
-                jdbc.update("DELETE FROM message_link WHERE message_id IN (" + "?,".repeat(some.size() - 1) + "?)",
-                        some.toArray());
-            }
-            if (!rows.isEmpty()) {
-                jdbc.batchUpdate("INSERT INTO message_link (message_id, position, url) VALUES (?, ?, ?)", rows);
-            }
-        });
+        try {
+            transactions.executeWithoutResult(status -> jdbc.batchUpdate(INSERT, rows));
+        }
+        catch (DataIntegrityViolationException renderedBefore) {
+            transactions.executeWithoutResult(status -> {
+                for (int from = 0; from < ids.size(); from += IDS_PER_DELETE) {
+                    List<Long> some = ids.subList(from, Math.min(ids.size(), from + IDS_PER_DELETE));
+                    jdbc.update("DELETE FROM message_link WHERE message_id IN (" + "?,".repeat(some.size() - 1) + "?)",
+                            some.toArray());
+                }
+                jdbc.batchUpdate(INSERT, rows);
+            });
+        }
     }
 
     /** Where a message's link at a position goes; empty when the message has no such link. */
