@@ -113,10 +113,10 @@ class RunDispatcher {
     }
 
     /**
-     * Sends the run's PLANNED messages, a window at a time, and renders the next window while the current one is
-     * sent. A window is claimed (committed) only after the previous one's outcomes are recorded, so at most one
-     * window is ever in flight; rendering reads and writes nothing of the ledger, so it may run ahead of the claim
-     * (what another node claims in between is dropped from the window).
+     * Sends the run's PLANNED messages, a window at a time: claimed (committed), sent, recorded, the order that
+     * makes a crash leave UNKNOWN rows, never a resend. The next window is rendered while the current one is sent,
+     * but claimed only after the current one's outcomes are recorded, so at most one window is ever in flight;
+     * rendering writes nothing, so it may run ahead of the claim (what another node claims meanwhile is dropped).
      */
     private void sendPlanned(RunStore.RunRow run, Broadcast broadcast) {
         if (run.dryRun()) {
