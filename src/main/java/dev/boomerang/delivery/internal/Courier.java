@@ -15,54 +15,70 @@ import dev.boomerang.template.MessageModels;
 import dev.boomerang.template.MessageTemplates;
 import dev.boomerang.template.ModelRequest;
 import dev.boomerang.template.RenderedMessage;
-import dev.boomerang.template.TemplateChannel;
 import dev.boomerang.template.TemplateException;
 import dev.boomerang.template.TemplateInfo;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 /**
- * Renders and sends claimed messages, each on its own virtual thread (the channel's rate and concurrency limits
- * and the campaign's own rate hold them back), and turns each receipt into the ledger's outcome. Never throws
+ * Renders and sends windows of messages, each message on its own virtual thread (the channel's rate and
+ * concurrency limits and the campaign's own rate hold them back), and turns each receipt into the ledger's
+ * outcome. A window is rendered whole first ({@link #render}, which a run does for the next window while the
+ * current one is sent); then ({@link #deliver}) its emails' tracked links are stored in one batch and only then
+ * is it sent: a click must find its link, and one batch a window keeps the database out of the way. Never throws
  * for one message: whatever happens to it becomes its outcome.
  */
 @Component
 class Courier {
+
+    private static final Logger log = LoggerFactory.getLogger(Courier.class);
+    private static final Duration LINKS_RETRY = Duration.ofMinutes(1);
 
     private final MessageModels models;
     private final MessageTemplates templates;
     private final ChannelDispatcher channels;
     private final MessageLinks links;
     private final CampaignRates rates;
+    private final Clock clock;
     private final SendPlans plans;
     private final Ledger ledger;
-    private final Clock clock;
     private final BounceNotices bounces;
 
     Courier(MessageModels models, MessageTemplates templates, ChannelDispatcher channels, MessageLinks links,
-            CampaignRates rates, SendPlans plans, Ledger ledger, Clock clock, BounceNotices bounces) {
+            CampaignRates rates, Clock clock, SendPlans plans, Ledger ledger, BounceNotices bounces) {
+        this.plans = plans;
+        this.ledger = ledger;
+        this.bounces = bounces;
         this.models = models;
         this.templates = templates;
         this.channels = channels;
         this.links = links;
         this.rates = rates;
-        this.plans = plans;
-        this.ledger = ledger;
         this.clock = clock;
-        this.bounces = bounces;
+    }
+
+    /** Renders a window, stores its links and sends it. */
+    List<Ledger.Outcome> send(Sending sending, List<Ledger.Pending> messages, Instant now) {
+        return deliver(sending, render(sending, messages, now));
     }
 
     /**
@@ -98,7 +114,20 @@ class Courier {
         return grouped;
     }
 
-    List<Ledger.Outcome> send(Sending sending, List<Ledger.Pending> messages, Instant now) {
+    /** A window of messages rendered (or already finished: a customer gone, a template failing), in order. */
+    record Window(List<Prepared> messages) {
+
+        /** The messages of the window that were claimed (another node may have taken the rest). */
+        Window only(Set<Long> claimed) {
+            return new Window(messages.stream().filter(p -> claimed.contains(p.message().id())).toList());
+        }
+    }
+
+    /** Renders every message of a window concurrently; reads nothing but the models, writes nothing. */
+    Window render(Sending sending, List<Ledger.Pending> messages, Instant now) {
+        if (messages.isEmpty()) {
+            return new Window(List.of());
+        }
         boolean withCart = sending.variants().stream()
             .map(v -> templates.template(v.template()))
             .anyMatch(t -> t.map(TemplateInfo::requires).orElseGet(Set::of).contains(MessageModel.Part.CART));
@@ -106,20 +135,52 @@ class Courier {
                 offer(sending.discount(), now), withCart);
         Map<Long, MessageModel> byCustomer = models.forCustomers(messages.stream()
             .filter(m -> m.cartExternalId() == null).map(Ledger.Pending::customerId).toList(), request);
-        List<Ledger.Outcome> outcomes = new ArrayList<>(messages.size());
+        List<Prepared> window = new ArrayList<>(messages.size());
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Ledger.Outcome>> sends = new ArrayList<>(messages.size());
+            List<Future<Prepared>> renders = new ArrayList<>(messages.size());
             for (Ledger.Pending message : messages) {
                 // a journey's message is about its own cart (few: flows send one message at a time per journey)
                 MessageModel model = message.cartExternalId() == null ? byCustomer.get(message.customerId())
                         : models.forCart(message.cartExternalId(), request).filter(m -> cartOf(m, message)).orElse(null);
-                sends.add(threads.submit(() -> sendOne(sending, message, model)));
+                renders.add(threads.submit(() -> prepare(sending, message, model)));
+            }
+            for (int i = 0; i < renders.size(); i++) {
+                window.add(prepared(messages.get(i), renders.get(i)));
+            }
+        }
+        return new Window(window);
+    }
+
+    /**
+     * Stores the window's tracked links in one batch (every click link must lead somewhere before the first message
+     * of the window goes), then sends its messages concurrently; returns every message's outcome, in order.
+     */
+    List<Ledger.Outcome> deliver(Sending sending, Window rendered) {
+        List<Prepared> window = stored(rendered.messages());
+        List<Ledger.Outcome> outcomes = new ArrayList<>(window.size());
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Ledger.Outcome>> sends = new ArrayList<>(window.size());
+            for (Prepared prepared : window) {
+                sends.add(prepared.outbound() == null ? CompletableFuture.completedFuture(prepared.outcome())
+                        : threads.submit(() -> {
+                            rates.acquire(sending);
+                            return outcome(prepared.message().id(), channels.send(prepared.outbound()));
+                        }));
             }
             for (int i = 0; i < sends.size(); i++) {
-                outcomes.add(outcome(messages.get(i), sends.get(i)));
+                outcomes.add(outcome(window.get(i).message(), sends.get(i)));
             }
         }
         return outcomes;
+    }
+
+    /** A message rendered and ready to go (outbound, and its tracking for an email), or already finished (outcome). */
+    record Prepared(Ledger.Pending message, OutboundMessage outbound, MessageLinks.Tracking tracking,
+            Ledger.Outcome outcome) {
+
+        static Prepared done(Ledger.Outcome outcome, Ledger.Pending message) {
+            return new Prepared(message, null, null, outcome);
+        }
     }
 
     /** The cart still belongs to the message's customer (a store may move a cart to the account that logged in). */
@@ -127,9 +188,10 @@ class Courier {
         return model.customer().id() == message.customerId();
     }
 
-    private Ledger.Outcome sendOne(Sending sending, Ledger.Pending message, MessageModel model) {
+    private Prepared prepare(Sending sending, Ledger.Pending message, MessageModel model) {
         if (model == null) {
-            return failed(message, "customer-gone", "the customer was erased before the message went");
+            return Prepared.done(failed(message, "customer-gone", "the customer was erased before the message went"),
+                    message);
         }
         MessageModel personal = model.withLinks(links.forMessage(message.id()));
         if (message.discountCode() != null && personal.discount() != null) {
@@ -137,36 +199,78 @@ class Courier {
             personal = personal.withDiscount(new MessageModel.Discount(message.discountCode(), d.percent(), d.amount(),
                     d.label(), d.expiresOn(), d.expires()));
         }
-        OutboundMessage outbound;
+        String id = "m" + message.id();
         try {
-            outbound = outbound(sending.channel(), "m" + message.id(), message.template(), personal);
+            if (sending.channel() == Channel.EMAIL) {
+                if (personal.customer().email() == null) {
+                    return Prepared.done(failed(message, "unreachable", "no address on the channel any more"), message);
+                }
+                MessageLinks.Tracking tracking = links.tracking(message.id());
+                return new Prepared(message, email(id, message.template(), personal, tracking), tracking, null);
+            }
+            if (personal.customer().phone() == null) {
+                return Prepared.done(failed(message, "unreachable", "no address on the channel any more"), message);
+            }
+            RenderedMessage.Sms sms = templates.sms(message.template(), personal, LinkRewriter.NONE);
+            return new Prepared(message, new OutboundMessage.Sms(id, personal.customer().phone(), sms.body()), null, null);
         }
         catch (TemplateException ex) {
-            return failed(message, "render-failed", ex.getMessage());
+            return Prepared.done(failed(message, "render-failed", ex.getMessage()), message);
         }
-        if (outbound == null) {
-            return failed(message, "unreachable", "no address on the channel any more");
-        }
-        rates.acquire(sending);
-        return outcome(message.id(), channels.send(outbound));
     }
 
-    private OutboundMessage outbound(Channel channel, String id, String template, MessageModel model) {
-        if (channel == Channel.EMAIL) {
-            if (model.customer().email() == null) {
-                return null;
-            }
-            RenderedMessage.Email email = templates.email(template, model, LinkRewriter.NONE);
-            URI unsubscribe = URI.create(model.links().unsubscribe());
-            return new OutboundMessage.Email(id, model.customer().email(), email.subject(), email.html(), email.text(),
-                    "https".equalsIgnoreCase(unsubscribe.getScheme()) ? unsubscribe : null);
+    /** An email with its links tracked, the open pixel, and the one-click unsubscribe target for its headers. */
+    private OutboundMessage.Email email(String id, String template, MessageModel model, MessageLinks.Tracking tracking) {
+        RenderedMessage.Email email = templates.email(template, model, tracking.rewriter());
+        URI unsubscribe = URI.create(model.links().unsubscribe());
+        return new OutboundMessage.Email(id, model.customer().email(), email.subject(),
+                withPixel(email.html(), tracking.openPixel()), email.text(),
+                "https".equalsIgnoreCase(unsubscribe.getScheme()) ? unsubscribe : null);
+    }
+
+    /** The open pixel as the last thing in the body (before {@code </body>}, or at the end without one). */
+    static String withPixel(String html, String pixelUrl) {
+        String img = "<img src=\"" + HtmlUtils.htmlEscape(pixelUrl) + "\" width=\"1\" height=\"1\" alt=\"\""
+                + " style=\"display:block;border:0;width:1px;height:1px;\">";
+        int body = html.toLowerCase(Locale.ROOT).lastIndexOf("</body");
+        return body < 0 ? html + img : html.substring(0, body) + img + html.substring(body);
+    }
+
+    /**
+     * Stores the tracked links of the window in one batch. If they cannot be stored nothing of the window is sent:
+     * its emails are tried again a minute later.
+     */
+    private List<Prepared> stored(List<Prepared> window) {
+        List<MessageLinks.Tracking> tracked = window.stream().map(Prepared::tracking).filter(Objects::nonNull).toList();
+        if (tracked.isEmpty()) {
+            return window;
         }
-        if (model.customer().phone() == null) {
-            return null;
+        try {
+            links.store(tracked);
+            return window;
         }
-        RenderedMessage.Sms sms = (RenderedMessage.Sms) templates.render(template, TemplateChannel.SMS, model,
-                LinkRewriter.NONE);
-        return new OutboundMessage.Sms(id, model.customer().phone(), sms.body());
+        catch (RuntimeException ex) {
+            log.warn("Could not store the links of {} email(s); they are retried in a minute: {}", tracked.size(),
+                    ex.toString());
+            Instant later = clock.instant().plus(LINKS_RETRY);
+            return window.stream().map(p -> p.tracking() == null ? p : Prepared.done(new Ledger.Outcome(
+                    p.message().id(), MessageStatus.RETRY, "links-not-stored", ex.toString(), null, null, later),
+                    p.message())).toList();
+        }
+    }
+
+    private static Prepared prepared(Ledger.Pending message, Future<Prepared> render) {
+        try {
+            return render.get();
+        }
+        catch (ExecutionException ex) {
+            // a bug, not a template's fault; nothing left yet
+            return Prepared.done(failed(message, "error", String.valueOf(ex.getCause())), message);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return Prepared.done(failed(message, "interrupted", "stopped while rendering"), message);
+        }
     }
 
     static Ledger.Outcome outcome(long id, DeliveryReceipt receipt) {

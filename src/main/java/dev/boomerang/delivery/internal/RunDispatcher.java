@@ -2,6 +2,7 @@ package dev.boomerang.delivery.internal;
 
 import dev.boomerang.delivery.Broadcast;
 import dev.boomerang.delivery.MessageStatus;
+import dev.boomerang.delivery.Sending;
 import dev.boomerang.delivery.Variant;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -10,6 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,30 +114,51 @@ class RunDispatcher {
                 broadcast.channel().key(), member.variant(), template, status, reason, code, notBefore, null);
     }
 
-    /** Sends the run's PLANNED messages, a window at a time. */
+    /**
+     * Sends the run's PLANNED messages, a window at a time: claimed (committed), sent, recorded, the order that
+     * makes a crash leave UNKNOWN rows, never a resend. The next window is rendered while the current one is sent,
+     * but claimed only after the current one's outcomes are recorded, so at most one window is ever in flight;
+     * rendering writes nothing, so it may run ahead of the claim (what another node claims meanwhile is dropped).
+     */
     private void sendPlanned(RunStore.RunRow run, Broadcast broadcast) {
         if (run.dryRun()) {
             return;
         }
-        while (true) {
-            List<Ledger.Pending> window = ledger.planned(run.id(), properties.window());
-            if (window.isEmpty()) {
-                return;
+        Sending sending = broadcast.sending();
+        List<Ledger.Pending> window = ledger.planned(run.id(), properties.window());
+        Courier.Window rendered = courier.render(sending, window, clock.instant());
+        try (ExecutorService sender = Executors.newVirtualThreadPerTaskExecutor()) {
+            while (!window.isEmpty()) {
+                Courier.Window mine = rendered.only(Set.copyOf(ledger.claim(window, clock.instant())));
+                Future<List<Ledger.Outcome>> sent = sender.submit(() -> courier.deliver(sending, mine));
+                try {
+                    window = ledger.planned(run.id(), properties.window());
+                    rendered = courier.render(sending, window, clock.instant());
+                }
+                finally {
+                    // the claimed window's outcomes are recorded even if rendering the next one failed
+                    List<Ledger.Outcome> outcomes = outcomes(sent);
+                    if (!outcomes.isEmpty()) {
+                        ledger.complete(outcomes, clock.instant());
+                        bounces.recorded(outcomes, clock.instant());
+                    }
+                }
             }
-            send(broadcast, window);
         }
     }
 
-    /** Claims (committed), sends, records: the order that makes a crash leave UNKNOWN rows, never a resend. */
-    void send(Broadcast broadcast, List<Ledger.Pending> window) {
-        Set<Long> claimed = Set.copyOf(ledger.claim(window, clock.instant()));
-        List<Ledger.Pending> mine = window.stream().filter(m -> claimed.contains(m.id())).toList();
-        if (mine.isEmpty()) {
-            return;
+    private static List<Ledger.Outcome> outcomes(Future<List<Ledger.Outcome>> sending) {
+        try {
+            return sending.get();
         }
-        List<Ledger.Outcome> outcomes = courier.send(broadcast.sending(), mine, clock.instant());
-        ledger.complete(outcomes, clock.instant());
-        bounces.recorded(outcomes, clock.instant());
+        catch (ExecutionException ex) {
+            throw ex.getCause() instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException("sending a window failed", ex.getCause());
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while a window was being sent", ex);
+        }
     }
 
     /** A unique discount code per message when the campaign names no shared one; null without a discount. */

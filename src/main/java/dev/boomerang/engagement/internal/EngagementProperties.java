@@ -2,6 +2,10 @@ package dev.boomerang.engagement.internal;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -11,6 +15,10 @@ import org.springframework.util.unit.DataSize;
  * @param publicUrl where recipients reach Boomerang: the base of every link in a message (defaults to
  *     {@code boomerang.public-url})
  * @param events how the event log is written
+ * @param signingKeys keys that sign the links in messages, newest first: the first signs new links, every one
+ *     verifies. Empty: the key Boomerang generated in the database signs
+ * @param retireDatabaseKey stop accepting links signed with the generated database key (once every link made with
+ *     it is old enough to be let go); only with {@code signing-keys}
  * @param smsHelpText the answer to an SMS reply of HELP; empty: a short text naming the store
  *     ({@code boomerang.template.store.name}) and the STOP and START keywords
  * @param bounces limits of the bounce and complaint reports API
@@ -18,7 +26,47 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("boomerang.engagement")
 public record EngagementProperties(@DefaultValue("http://localhost:8080") URI publicUrl, @DefaultValue Events events,
-        String smsHelpText, @DefaultValue Bounces bounces, @DefaultValue Attribution attribution) {
+        List<SigningKey> signingKeys, @DefaultValue("false") boolean retireDatabaseKey, String smsHelpText,
+        @DefaultValue Bounces bounces, @DefaultValue Attribution attribution) {
+
+    /** Letters first, so that a configured id never reads as the number of a database key. */
+    private static final Pattern KEY_ID = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,15}");
+
+    public EngagementProperties {
+        signingKeys = signingKeys == null ? List.of() : List.copyOf(signingKeys);
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < signingKeys.size(); i++) {
+            SigningKey key = signingKeys.get(i);
+            String where = "boomerang.engagement.signing-keys[" + i + "]";
+            if (key.id() == null || !KEY_ID.matcher(key.id()).matches()) {
+                throw new IllegalArgumentException(where + ".id: '" + key.id()
+                        + "' is not a key id: a letter, then up to 15 letters or digits");
+            }
+            if (!ids.add(key.id())) {
+                throw new IllegalArgumentException(where + ".id: '" + key.id() + "' is listed twice");
+            }
+            if (key.secret() == null || key.secret().length() < 32) {
+                throw new IllegalArgumentException(where + ".secret (key " + key.id()
+                        + "): at least 32 characters, random (for example `openssl rand -hex 32`)");
+            }
+        }
+        if (retireDatabaseKey && signingKeys.isEmpty()) {
+            throw new IllegalArgumentException("boomerang.engagement.retire-database-key needs boomerang.engagement"
+                    + ".signing-keys: without them nothing would sign links");
+        }
+    }
+
+    /**
+     * @param id a short name carried in every token it signs (letters and digits, a letter first)
+     * @param secret the HMAC key, at least 32 characters
+     */
+    public record SigningKey(String id, String secret) {
+
+        @Override
+        public String toString() {
+            return "SigningKey[id=" + id + ", secret=(hidden)]";
+        }
+    }
 
     /**
      * @param queueCapacity events held in memory before recording waits for the writer

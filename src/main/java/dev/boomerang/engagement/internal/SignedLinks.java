@@ -2,23 +2,40 @@ package dev.boomerang.engagement.internal;
 
 import dev.boomerang.delivery.MessageLinks;
 import dev.boomerang.template.MessageModel;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** The unsubscribe and preferences links of a message: {@code /u/TOKEN} and {@code /p/TOKEN} under the public URL. */
+/**
+ * The links of a message under the public URL: unsubscribe {@code /u/TOKEN} and preferences {@code /p/TOKEN};
+ * in an email each http(s) link as {@code /t/c/TOKEN} (the message and the link's position) and the open pixel
+ * {@code /t/o/TOKEN}.
+ */
 @Component
 class SignedLinks implements MessageLinks {
 
     private final LinkTokens tokens;
     private final EngagementProperties properties;
+    private final MessageLinkTable table;
 
-    SignedLinks(LinkTokens tokens, EngagementProperties properties) {
+    SignedLinks(LinkTokens tokens, EngagementProperties properties, MessageLinkTable table) {
         this.tokens = tokens;
         this.properties = properties;
+        this.table = table;
     }
 
     @Override
     public MessageModel.Links forMessage(long messageId) {
         String token = tokens.token(messageId);
         return new MessageModel.Links(properties.base() + "/u/" + token, properties.base() + "/p/" + token);
+    }
+
+    @Override
+    public Tracking tracking(long messageId) {
+        return new TrackedMessage(messageId, tokens, properties.base());
+    }
+
+    @Override
+    public void store(List<Tracking> rendered) {
+        table.replace(rendered.stream().map(t -> new MessageLinkTable.Links(t.messageId(), t.links())).toList());
     }
 }

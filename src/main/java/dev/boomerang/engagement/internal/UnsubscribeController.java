@@ -2,6 +2,10 @@ package dev.boomerang.engagement.internal;
 
 import dev.boomerang.customer.ContactChannel;
 import dev.boomerang.customer.Contactability;
+import dev.boomerang.engagement.EngagementEvent;
+import dev.boomerang.engagement.EventKind;
+import dev.boomerang.engagement.EventLog;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,8 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The pages behind a message's links. {@code GET /u/TOKEN} asks for confirmation (mail scanners follow GET
  * links; only a POST unsubscribes); {@code POST /u/TOKEN} withdraws consent on the message's channel, and is
- * also the RFC 8058 one-click target of the List-Unsubscribe-Post header. {@code /p/TOKEN} shows and changes
- * the consent per channel. No page shows an address: a forwarded email must not leak one.
+ * also the RFC 8058 one-click target of the List-Unsubscribe-Post header (it records {@code unsubscribed} when
+ * there was consent to withdraw). {@code /p/TOKEN} shows and changes the consent per channel. No page shows an
+ * address: a forwarded email must not leak one.
  */
 @RestController
 class UnsubscribeController {
@@ -28,15 +33,20 @@ class UnsubscribeController {
     private final LinkTokens tokens;
     private final JdbcTemplate jdbc;
     private final Contactability contactability;
+    private final EventLog events;
+    private final Clock clock;
 
-    UnsubscribeController(LinkTokens tokens, JdbcTemplate jdbc, Contactability contactability) {
+    UnsubscribeController(LinkTokens tokens, JdbcTemplate jdbc, Contactability contactability, EventLog events,
+            Clock clock) {
         this.tokens = tokens;
         this.jdbc = jdbc;
         this.contactability = contactability;
+        this.events = events;
+        this.clock = clock;
     }
 
     /** The message's customer and channel, read from the send ledger. */
-    private record Recipient(long customerId, ContactChannel channel, String campaignId) {
+    private record Recipient(long messageId, long customerId, ContactChannel channel, String campaignId) {
     }
 
     @GetMapping(path = "/u/{token}", produces = MediaType.TEXT_HTML_VALUE)
@@ -54,7 +64,11 @@ class UnsubscribeController {
         if (recipient == null) {
             return invalid();
         }
-        contactability.setConsent(recipient.customerId(), recipient.channel(), false, "unsubscribe:" + recipient.campaignId());
+        if (contactability.setConsent(recipient.customerId(), recipient.channel(), false,
+                "unsubscribe:" + recipient.campaignId())) {
+            events.record(EngagementEvent.ofMessage(EventKind.UNSUBSCRIBED, recipient.messageId(), null, clock.instant(),
+                    "web"));
+        }
         return page("Unsubscribed", "<p>You are unsubscribed. You will get no more of these messages.</p>");
     }
 
@@ -91,7 +105,8 @@ class UnsubscribeController {
             return null;
         }
         List<Recipient> found = jdbc.query("SELECT customer_id, channel, campaign_id FROM message WHERE id = ?",
-                (rs, n) -> new Recipient(rs.getLong(1), ContactChannel.valueOf(rs.getString(2).toUpperCase(Locale.ROOT)),
+                (rs, n) -> new Recipient(message.getAsLong(), rs.getLong(1),
+                        ContactChannel.valueOf(rs.getString(2).toUpperCase(Locale.ROOT)),
                         rs.getString(3)), message.getAsLong());
         return found.isEmpty() ? null : found.getFirst();
     }

@@ -1,0 +1,97 @@
+package dev.boomerang.engagement.internal;
+
+import dev.boomerang.engagement.EngagementEvent;
+import dev.boomerang.engagement.EventKind;
+import dev.boomerang.engagement.EventLog;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The open pixel and the click redirect. Both only verify the token and queue an event (the event log's writer
+ * fills in customer and campaign), so they stay about as fast as an empty endpoint; the click also reads where
+ * the link goes from message_link, as recorded when the message was rendered. Nothing in the request but the
+ * signed token counts: a {@code ?url=} or any other parameter is ignored, so there is no open redirect. A token
+ * that does not verify gets 404 and records nothing. A HEAD (Spring answers it through the GET mapping) is answered
+ * alike but records nothing: link checkers ask that way, people do not.
+ */
+@RestController
+class TrackingController {
+
+    /** A transparent 1x1 GIF. */
+    private static final byte[] PIXEL = { 0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0x01, 0x00, 0x01, 0x00, (byte) 0x80, 0x00,
+            0x00, 0x00, 0x00, 0x00, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x21, (byte) 0xf9, 0x04, 0x01, 0x00, 0x00,
+            0x00, 0x00, 0x2c, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0x02, 0x02, 0x44, 0x01, 0x00, 0x3b };
+    private static final MediaType GIF = MediaType.IMAGE_GIF;
+    private static final String SOURCE = "web";
+
+    private final LinkTokens tokens;
+    private final MessageLinkTable links;
+    private final EventLog events;
+    private final Clock clock;
+
+    TrackingController(LinkTokens tokens, MessageLinkTable links, EventLog events, Clock clock) {
+        this.tokens = tokens;
+        this.links = links;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @GetMapping("/t/o/{token}")
+    ResponseEntity<byte[]> open(@PathVariable String token, HttpMethod method) {
+        OptionalLong message = tokens.verifyOpen(token);
+        if (message.isEmpty()) {
+            return notFound();
+        }
+        if (!HttpMethod.HEAD.equals(method)) {
+            events.record(EngagementEvent.ofMessage(EventKind.OPENED, message.getAsLong(), null, clock.instant(), SOURCE));
+        }
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(GIF).body(PIXEL);
+    }
+
+    @GetMapping("/t/c/{token}")
+    ResponseEntity<byte[]> click(@PathVariable String token, HttpMethod method) {
+        Optional<LinkTokens.Click> click = tokens.verifyClick(token);
+        if (click.isEmpty()) {
+            return notFound();
+        }
+        long message = click.get().messageId();
+        int position = click.get().position();
+        Optional<String> target = links.url(message, position).map(u -> u.replace(" ", "%20"))
+            .filter(TrackingController::redirectable);
+        if (target.isEmpty()) {
+            return notFound();
+        }
+        if (!HttpMethod.HEAD.equals(method)) {
+            events.record(EngagementEvent.ofMessage(EventKind.CLICKED, message, position, clock.instant(), SOURCE));
+        }
+        return ResponseEntity.status(HttpStatus.FOUND).cacheControl(CacheControl.noStore())
+            .header(HttpHeaders.LOCATION, target.get()).build();
+    }
+
+    /** A liveness check with nothing behind it: the yardstick the tracking benchmark compares the others with. */
+    @GetMapping("/t/ping")
+    ResponseEntity<Void> ping() {
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Only http(s) links were recorded; checked again so that a row written by hand cannot make a header break. */
+    private static boolean redirectable(String url) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        return (lower.startsWith("https://") || lower.startsWith("http://")) && url.chars().noneMatch(c -> c < 0x21 || c == 0x7f);
+    }
+
+    private static <T> ResponseEntity<T> notFound() {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).cacheControl(CacheControl.noStore()).build();
+    }
+}
