@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -29,9 +31,18 @@ class BatchedEventLog implements EventLog, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(BatchedEventLog.class);
 
-    private static final String OF_MESSAGE = """
+    /**
+     * Events about messages, up to {@link #ROWS} in one statement: a batch of single-row INSERT...SELECTs cost the
+     * database a statement per event, and the tracking endpoints record thousands a second (bench/tracking.sh).
+     */
+    private static final String OF_MESSAGES = """
             INSERT INTO engagement_event (kind, message_id, customer_id, campaign_id, link_position, occurred_at, source)
-            SELECT ?, m.id, m.customer_id, m.campaign_id, ?, ?, ? FROM message m WHERE m.id = ?""";
+            SELECT v.kind, m.id, m.customer_id, m.campaign_id, v.link_position, v.occurred_at, v.source
+            FROM (VALUES %s) AS v(kind, message_id, link_position, occurred_at, source)
+            JOIN message m ON m.id = v.message_id""";
+    private static final String ROW = "(CAST(? AS VARCHAR(16)), CAST(? AS BIGINT), CAST(? AS INTEGER),"
+            + " CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR(100)))";
+    private static final int ROWS = 200;
     private static final String OF_CUSTOMER = """
             INSERT INTO engagement_event (kind, message_id, customer_id, campaign_id, link_position, occurred_at, source)
             VALUES (?, ?, ?, ?, ?, ?, ?)""";
@@ -173,15 +184,17 @@ class BatchedEventLog implements EventLog, SmartLifecycle {
         for (EngagementEvent e : batch) {
             OffsetDateTime at = e.occurredAt().atOffset(ZoneOffset.UTC);
             if (e.messageId() != null && e.customerId() == null) {
-                ofMessage.add(new Object[] { e.kind().key(), e.linkPosition(), at, e.source(), e.messageId() });
+                ofMessage.add(new Object[] { e.kind().key(), e.messageId(), e.linkPosition(), at, e.source() });
             }
             else {
                 ofCustomer.add(new Object[] { e.kind().key(), e.messageId(), e.customerId(), e.campaignId(),
                         e.linkPosition(), at, e.source() });
             }
         }
-        if (!ofMessage.isEmpty()) {
-            jdbc.batchUpdate(OF_MESSAGE, ofMessage);
+        for (int from = 0; from < ofMessage.size(); from += ROWS) {
+            List<Object[]> rows = ofMessage.subList(from, Math.min(ofMessage.size(), from + ROWS));
+            jdbc.update(OF_MESSAGES.formatted(String.join(", ", Collections.nCopies(rows.size(), ROW))),
+                    rows.stream().flatMap(Arrays::stream).toArray());
         }
         if (!ofCustomer.isEmpty()) {
             jdbc.batchUpdate(OF_CUSTOMER, ofCustomer);
