@@ -67,6 +67,13 @@ class Ledger {
                     .addValue("step", STEP).addValue("ids", customerIds), Long.class));
     }
 
+    /** The highest customer id with a row for the occurrence, or -1: where an interrupted dispatch had got to. */
+    long highestDecided(String campaignId, String occurrence) {
+        Long highest = jdbc.queryForObject("SELECT MAX(customer_id) FROM message WHERE campaign_id = ? AND occurrence = ?",
+                Long.class, campaignId, occurrence);
+        return highest == null ? -1 : highest;
+    }
+
     /** How many messages count against a cap per customer: sent, possibly sent or due, since {@code since}. */
     List<long[]> recent(Collection<Long> customerIds, String channel, Instant since) {
         return named.query("""

@@ -64,6 +64,9 @@ class RunDispatcher {
                     run.id(), run.campaignId(), interrupted);
         }
         sendPlanned(run, broadcast);
+        // an earlier execution decided the customers up to this one (the audience is walked in id order); beyond it
+        // nobody has a row yet, and asking the ledger per chunk would read ever more of it as the run grows
+        long decidedUpTo = ledger.highestDecided(run.campaignId(), run.occurrence());
         long after = -1;
         while (true) {
             List<Decisions.Member> chunk = jdbc.query("""
@@ -75,18 +78,19 @@ class RunDispatcher {
                 return;
             }
             after = chunk.getLast().customerId();
-            transactions.executeWithoutResult(status -> decide(run, broadcast, chunk));
+            transactions.executeWithoutResult(status -> decide(run, broadcast, chunk, decidedUpTo));
             sendPlanned(run, broadcast);
         }
     }
 
-    private void decide(RunStore.RunRow run, Broadcast broadcast, List<Decisions.Member> chunk) {
+    private void decide(RunStore.RunRow run, Broadcast broadcast, List<Decisions.Member> chunk, long decidedUpTo) {
         List<Long> ids = chunk.stream().map(Decisions.Member::customerId).toList();
         if (!run.dryRun()) {
             // runs of other campaigns deciding for the same customers wait here, so caps hold across them
             ledger.lockCustomers(ids);
         }
-        Set<Long> done = ledger.decided(run.campaignId(), run.occurrence(), ids);
+        Set<Long> done = chunk.getFirst().customerId() > decidedUpTo ? Set.of()
+                : ledger.decided(run.campaignId(), run.occurrence(), ids);
         List<Decisions.Member> open = chunk.stream().filter(m -> !done.contains(m.customerId())).toList();
         Instant now = clock.instant();
         Map<String, String> templates = broadcast.variants().stream()
