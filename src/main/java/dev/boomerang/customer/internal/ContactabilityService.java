@@ -1,5 +1,6 @@
 package dev.boomerang.customer.internal;
 
+import dev.boomerang.customer.StoreDatabase;
 import dev.boomerang.customer.ConsentChanged;
 import dev.boomerang.customer.ContactChannel;
 import dev.boomerang.customer.Contactability;

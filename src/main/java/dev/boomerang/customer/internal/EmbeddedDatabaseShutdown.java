@@ -1,5 +1,6 @@
 package dev.boomerang.customer.internal;
 
+import dev.boomerang.customer.StoreDatabase;
 import javax.sql.DataSource;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,5 +1,6 @@
 package dev.boomerang.customer.internal;
 
+import dev.boomerang.customer.StoreDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.boomerang.customer.internal;
 
+import dev.boomerang.customer.StoreDatabase;
 import dev.boomerang.customer.internal.ingest.FieldReader;
 import dev.boomerang.customer.internal.ingest.RawRow;
 import dev.boomerang.customer.internal.ingest.RowErrors;

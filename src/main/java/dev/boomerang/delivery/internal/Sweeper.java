@@ -1,9 +1,8 @@
 package dev.boomerang.delivery.internal;
 
 import dev.boomerang.channel.Channel;
+import dev.boomerang.customer.StoreDatabase;
 import dev.boomerang.delivery.MessageStatus;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -39,16 +37,14 @@ class Sweeper {
     private final boolean skipLocked;
 
     Sweeper(Ledger ledger, Decisions decisions, Courier courier, DeliveryProperties properties,
-            PlatformTransactionManager transactionManager, Clock clock, DataSource dataSource) throws SQLException {
+            PlatformTransactionManager transactionManager, Clock clock, StoreDatabase database) {
         this.ledger = ledger;
         this.decisions = decisions;
         this.courier = courier;
         this.properties = properties;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
-        try (Connection connection = dataSource.getConnection()) {
-            this.skipLocked = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-        }
+        this.skipLocked = database.isPostgres();
     }
 
     @Scheduled(fixedDelayString = "${boomerang.delivery.sweep-every:30s}", initialDelayString = "${boomerang.delivery.sweep-every:30s}")

@@ -3,14 +3,13 @@ package dev.boomerang.flow.internal;
 import dev.boomerang.campaign.Campaign;
 import dev.boomerang.campaign.Campaigns;
 import dev.boomerang.campaign.Flow;
+import dev.boomerang.customer.StoreDatabase;
 import dev.boomerang.delivery.JourneyMessages;
 import dev.boomerang.flow.Enrollment;
 import dev.boomerang.flow.FlowControl;
 import dev.boomerang.flow.FlowSummary;
 import dev.boomerang.flow.TriggerRequest;
 import dev.boomerang.flow.TriggerResult;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,12 +17,10 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.TreeMap;
-import javax.sql.DataSource;
 import org.quartz.CronExpression;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,8 +48,7 @@ class FlowService implements FlowControl {
     private final boolean skipLocked;
 
     FlowService(Campaigns catalog, EnrollmentStore store, TriggerScans scans, JourneyRunner runner, JourneyMessages messages,
-            FlowProperties properties, PlatformTransactionManager transactionManager, Clock clock, DataSource dataSource)
-            throws SQLException {
+            FlowProperties properties, PlatformTransactionManager transactionManager, Clock clock, StoreDatabase database) {
         this.catalog = catalog;
         this.store = store;
         this.scans = scans;
@@ -61,9 +57,7 @@ class FlowService implements FlowControl {
         this.properties = properties;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
-        try (Connection connection = dataSource.getConnection()) {
-            this.skipLocked = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-        }
+        this.skipLocked = database.isPostgres();
     }
 
     @Override

@@ -5,14 +5,17 @@ import dev.boomerang.flow.TriggerRequest;
 import dev.boomerang.segment.Rule;
 import dev.boomerang.segment.SegmentSql;
 import dev.boomerang.segment.Segments;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.MonthDay;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
@@ -74,12 +77,9 @@ class TriggerScans {
                 .append(product.category() != null ? "i.category = :product)" : "i.sku = :product)");
             p.addValue("product", product.category() != null ? product.category() : product.sku());
         }
-        List<String> asked = new ArrayList<>();
         if (request.named()) {
             sql.append(" AND (").append(anyOf("k.external_id", "carts", request.carts(), "c.external_id", "customers",
                     request.customers(), p)).append(")");
-            request.carts().forEach(k -> asked.add("cart:" + k));
-            request.customers().forEach(c -> asked.add("customer:" + c));
         }
         else {
             // a cart whose journey started after its last change is not abandoned again; one changed since is, and
@@ -90,18 +90,19 @@ class TriggerScans {
         List<EnrollmentStore.Candidate> found = named.query(sql.append(" ORDER BY k.id").toString(), p,
                 (rs, n) -> new EnrollmentStore.Candidate(rs.getLong(3), rs.getString(4), "cart:" + rs.getString(2),
                         rs.getLong(1), EnrollmentStore.instant(rs, 5), now));
-        Map<String, String> rejected = new java.util.LinkedHashMap<>();
-        for (String key : asked) {
-            boolean hit = key.startsWith("cart:") ? found.stream().anyMatch(c -> c.journeyKey().equals(key))
-                    : found.stream().anyMatch(c -> ("customer:" + c.customerExternalId()).equals(key));
-            if (!hit) {
-                rejected.put(key, "not-eligible");
+        Map<String, String> rejected = rejectedNamed(request, found);
+        for (String cart : request.carts()) {
+            if (found.stream().noneMatch(c -> c.journeyKey().equals("cart:" + cart))) {
+                rejected.put("cart:" + cart, "not-eligible");
             }
         }
         return new Found(found, rejected);
     }
 
     private Found segment(Flow flow, Flow.EntersSegment trigger, TriggerRequest request, Instant now) {
+        if (request.named() && request.customers().isEmpty()) {
+            return new Found(List.of(), rejectedAll(request, "not-eligible")); // carts or orders name no customer here
+        }
         SegmentSql members = segments.sql(trigger.rule(), now);
         StringBuilder sql = new StringBuilder("SELECT c.id, c.external_id FROM customer c WHERE " + members.condition());
         List<Object> values = new ArrayList<>(members.parameters());
@@ -114,9 +115,6 @@ class TriggerScans {
             // those under way are not enrolled again whatever the re-entry rule; leave them out of the candidates
             sql.append(" AND NOT EXISTS (SELECT 1 FROM enrollment e WHERE e.flow_id = ? AND e.customer_id = c.id AND e.status = 'ACTIVE')");
             values.add(flow.id());
-        }
-        if (request.named() && request.customers().isEmpty()) {
-            return new Found(List.of(), rejectedAll(request, "not-eligible"));
         }
         List<EnrollmentStore.Candidate> found = named.getJdbcTemplate().query(sql.append(" ORDER BY c.id").toString(),
                 (rs, n) -> new EnrollmentStore.Candidate(rs.getLong(1), rs.getString(2), "customer:" + rs.getLong(1), null,
@@ -135,7 +133,7 @@ class TriggerScans {
                     request.customers(), p)).append(")");
         }
         sql.append(" AND o.placed_at > :since ORDER BY o.id");
-        p.addValue("since", EnrollmentStore.utc(now.minus(trigger.delay()).minus(java.time.Duration.ofDays(1))));
+        p.addValue("since", EnrollmentStore.utc(now.minus(trigger.delay()).minus(Duration.ofDays(1))));
         List<EnrollmentStore.Candidate> found = named.query(sql.toString(), p,
                 (rs, n) -> {
                     Instant placed = EnrollmentStore.instant(rs, 4);
@@ -143,15 +141,10 @@ class TriggerScans {
                     return new EnrollmentStore.Candidate(rs.getLong(2), rs.getString(3), "order:" + rs.getString(1), null,
                             placed, due.isBefore(now) ? now : due);
                 });
-        Map<String, String> rejected = new java.util.LinkedHashMap<>();
+        Map<String, String> rejected = rejectedNamed(request, found);
         for (String order : request.orders()) {
             if (found.stream().noneMatch(c -> c.journeyKey().equals("order:" + order))) {
                 rejected.put("order:" + order, "not-eligible");
-            }
-        }
-        for (String customer : request.customers()) {
-            if (found.stream().noneMatch(c -> c.customerExternalId().equals(customer))) {
-                rejected.put("customer:" + customer, "not-eligible");
             }
         }
         return new Found(found, rejected);
@@ -181,7 +174,7 @@ class TriggerScans {
         if (trigger.date() == Flow.DateKind.BIRTHDAY) {
             List<Integer> monthDays = new ArrayList<>();
             for (int shift = -1; shift <= 1; shift++) {
-                LocalDate day = now.atZone(java.time.ZoneOffset.UTC).toLocalDate().plusDays(shift + trigger.daysBefore());
+                LocalDate day = now.atZone(ZoneOffset.UTC).toLocalDate().plusDays(shift + trigger.daysBefore());
                 monthDays.add(day.getMonthValue() * 100 + day.getDayOfMonth());
                 if (day.getMonthValue() == 2 && day.getDayOfMonth() == 28) {
                     monthDays.add(229); // a 29 February birthday is kept on the 28th in other years
@@ -233,7 +226,7 @@ class TriggerScans {
     }
 
     private static Map<String, String> rejectedNamed(TriggerRequest request, List<EnrollmentStore.Candidate> found) {
-        Map<String, String> rejected = new java.util.LinkedHashMap<>();
+        Map<String, String> rejected = new LinkedHashMap<>();
         for (String customer : request.customers()) {
             if (found.stream().noneMatch(c -> c.customerExternalId().equals(customer))) {
                 rejected.put("customer:" + customer, "not-eligible");
@@ -243,7 +236,7 @@ class TriggerScans {
     }
 
     private static Map<String, String> rejectedAll(TriggerRequest request, String reason) {
-        Map<String, String> rejected = new java.util.LinkedHashMap<>();
+        Map<String, String> rejected = new LinkedHashMap<>();
         request.carts().forEach(k -> rejected.put("cart:" + k, reason));
         request.orders().forEach(o -> rejected.put("order:" + o, reason));
         request.customers().forEach(c -> rejected.put("customer:" + c, reason));

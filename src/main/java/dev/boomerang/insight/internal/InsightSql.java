@@ -1,12 +1,9 @@
 package dev.boomerang.insight.internal;
 
-import java.sql.Connection;
-import java.sql.SQLException;
+import dev.boomerang.customer.StoreDatabase;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Locale;
-import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,10 +18,8 @@ class InsightSql {
     private final String zone;
     private final java.time.ZoneId zoneId;
 
-    InsightSql(DataSource dataSource, InsightProperties properties) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-        }
+    InsightSql(StoreDatabase database, InsightProperties properties) {
+        this.postgres = database.isPostgres();
         this.zoneId = properties.zone();
         // a ZoneId's text is letters, digits, '/', '_', '+', '-' and ':': safe to inline as a literal
         this.zone = properties.zone().getId();

@@ -1,5 +1,6 @@
 package dev.boomerang.segment.internal;
 
+import dev.boomerang.customer.StoreDatabase;
 import dev.boomerang.definition.Suggestions;
 import dev.boomerang.segment.InvalidSegmentException;
 import dev.boomerang.segment.Preview;
@@ -13,14 +14,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
@@ -49,7 +48,8 @@ class SegmentService implements Segments {
     private final Clock clock;
     private final boolean postgres;
 
-    SegmentService(SegmentProperties properties, DataSource dataSource, PlatformTransactionManager transactions, Clock clock) {
+    SegmentService(SegmentProperties properties, DataSource dataSource, StoreDatabase database,
+            PlatformTransactionManager transactions, Clock clock) {
         this.catalog = SegmentReader.readFolder(properties.directory());
         this.jdbc = new JdbcTemplate(dataSource);
         this.compiler = new RuleCompiler(id -> definition(id).map(SegmentDefinition::rule).orElse(null),
@@ -60,18 +60,9 @@ class SegmentService implements Segments {
         this.readOnly.setReadOnly(true);
         this.readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.clock = clock;
-        this.postgres = isPostgres(dataSource);
+        this.postgres = database.isPostgres();
         log.info("Read {} segment definitions from {} ({} errors)", catalog.definitions().size(), properties.directory(),
                 catalog.errors().size());
-    }
-
-    private static boolean isPostgres(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-        }
-        catch (SQLException ex) {
-            throw new IllegalStateException("cannot reach the database", ex);
-        }
     }
 
     /**

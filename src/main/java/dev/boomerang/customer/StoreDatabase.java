@@ -1,4 +1,4 @@
-package dev.boomerang.customer.internal;
+package dev.boomerang.customer;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -7,7 +7,10 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Which database holds the store, for the few statements that differ between H2 and PostgreSQL. */
+/**
+ * Which database holds the store, for the few statements that differ between H2 and PostgreSQL (every module asks
+ * here rather than reading the connection metadata itself).
+ */
 @Component
 public class StoreDatabase {
 
