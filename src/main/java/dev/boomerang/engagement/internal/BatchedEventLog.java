@@ -1,18 +1,19 @@
 package dev.boomerang.engagement.internal;
 
+import dev.boomerang.customer.StoreDatabase;
 import dev.boomerang.engagement.EngagementEvent;
 import dev.boomerang.engagement.EventLog;
+import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -43,11 +44,24 @@ class BatchedEventLog implements EventLog, SmartLifecycle {
     private static final String ROW = "(CAST(? AS VARCHAR(16)), CAST(? AS BIGINT), CAST(? AS INTEGER),"
             + " CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR(100)))";
     private static final int ROWS = 200;
+    /**
+     * The same on PostgreSQL, as one statement of fixed text whatever the batch: five arrays instead of 1,000
+     * parameters. PostgreSQL prepares and plans it once per connection instead of parsing and planning a VALUES
+     * list of a new length for every batch (bench/tracking.sh: the database's CPU is what the open pixel costs).
+     */
+    private static final String OF_MESSAGES_UNNEST = """
+            INSERT INTO engagement_event (kind, message_id, customer_id, campaign_id, link_position, occurred_at, source)
+            SELECT v.kind, m.id, m.customer_id, m.campaign_id, v.link_position, v.occurred_at, v.source
+            FROM unnest(CAST(? AS VARCHAR(16)[]), CAST(? AS BIGINT[]), CAST(? AS INTEGER[]),
+                        CAST(CAST(? AS TEXT[]) AS TIMESTAMP WITH TIME ZONE[]), CAST(? AS VARCHAR(100)[]))
+                 AS v(kind, message_id, link_position, occurred_at, source)
+            JOIN message m ON m.id = v.message_id""";
     private static final String OF_CUSTOMER = """
             INSERT INTO engagement_event (kind, message_id, customer_id, campaign_id, link_position, occurred_at, source)
             VALUES (?, ?, ?, ?, ?, ?, ?)""";
 
     private final JdbcTemplate jdbc;
+    private final boolean postgres;
     private final EngagementProperties.Events settings;
     private final BlockingQueue<EngagementEvent> queue;
     private final AtomicLong recorded = new AtomicLong();
@@ -55,8 +69,9 @@ class BatchedEventLog implements EventLog, SmartLifecycle {
     private volatile boolean running;
     private Thread writer;
 
-    BatchedEventLog(JdbcTemplate jdbc, EngagementProperties properties) {
+    BatchedEventLog(JdbcTemplate jdbc, StoreDatabase database, EngagementProperties properties) {
         this.jdbc = jdbc;
+        this.postgres = database.isPostgres();
         this.settings = properties.events();
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
     }
@@ -179,27 +194,58 @@ class BatchedEventLog implements EventLog, SmartLifecycle {
     }
 
     private void write(List<EngagementEvent> batch) {
-        List<Object[]> ofMessage = new ArrayList<>(batch.size());
+        List<EngagementEvent> ofMessage = new ArrayList<>(batch.size());
         List<Object[]> ofCustomer = new ArrayList<>();
         for (EngagementEvent e : batch) {
-            OffsetDateTime at = e.occurredAt().atOffset(ZoneOffset.UTC);
             if (e.messageId() != null && e.customerId() == null) {
-                ofMessage.add(new Object[] { e.kind().key(), e.messageId(), e.linkPosition(), at, e.source() });
+                ofMessage.add(e);
             }
             else {
                 ofCustomer.add(new Object[] { e.kind().key(), e.messageId(), e.customerId(), e.campaignId(),
-                        e.linkPosition(), at, e.source() });
+                        e.linkPosition(), e.occurredAt().atOffset(ZoneOffset.UTC), e.source() });
             }
         }
         for (int from = 0; from < ofMessage.size(); from += ROWS) {
-            List<Object[]> rows = ofMessage.subList(from, Math.min(ofMessage.size(), from + ROWS));
-            jdbc.update(OF_MESSAGES.formatted(String.join(", ", Collections.nCopies(rows.size(), ROW))),
-                    rows.stream().flatMap(Arrays::stream).toArray());
+            List<EngagementEvent> rows = ofMessage.subList(from, Math.min(ofMessage.size(), from + ROWS));
+            if (postgres) {
+                writeAsArrays(rows);
+            }
+            else {
+                jdbc.update(OF_MESSAGES.formatted(String.join(", ", Collections.nCopies(rows.size(), ROW))),
+                        rows.stream().flatMap(e -> Stream.of(e.kind().key(), e.messageId(), e.linkPosition(),
+                                e.occurredAt().atOffset(ZoneOffset.UTC), e.source())).toArray());
+            }
         }
         if (!ofCustomer.isEmpty()) {
             jdbc.batchUpdate(OF_CUSTOMER, ofCustomer);
         }
         written.addAndGet(batch.size());
+    }
+
+    private void writeAsArrays(List<EngagementEvent> rows) {
+        int n = rows.size();
+        String[] kinds = new String[n];
+        Long[] messages = new Long[n];
+        Integer[] positions = new Integer[n];
+        String[] times = new String[n];
+        String[] sources = new String[n];
+        for (int i = 0; i < n; i++) {
+            EngagementEvent e = rows.get(i);
+            kinds[i] = e.kind().key();
+            messages[i] = e.messageId();
+            positions[i] = e.linkPosition();
+            times[i] = e.occurredAt().toString();   // ISO-8601 in UTC, which PostgreSQL reads as timestamptz
+            sources[i] = e.source();
+        }
+        jdbc.update(connection -> {
+            PreparedStatement insert = connection.prepareStatement(OF_MESSAGES_UNNEST);
+            insert.setArray(1, connection.createArrayOf("varchar", kinds));
+            insert.setArray(2, connection.createArrayOf("bigint", messages));
+            insert.setArray(3, connection.createArrayOf("integer", positions));
+            insert.setArray(4, connection.createArrayOf("text", times));
+            insert.setArray(5, connection.createArrayOf("varchar", sources));
+            return insert;
+        });
     }
 
     private static void sleep(Duration duration) {

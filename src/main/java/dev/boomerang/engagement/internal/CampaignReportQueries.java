@@ -46,14 +46,15 @@ class CampaignReportQueries implements CampaignReports {
                    COALESCE(SUM(a.revenue), 0) AS revenue
             FROM message m
             LEFT JOIN campaign_run r ON r.id = m.run_id
-            LEFT JOIN (SELECT message_id,
-                              SUM(CASE WHEN kind = 'delivered' THEN 1 ELSE 0 END) AS delivered,
-                              SUM(CASE WHEN kind = 'bounced' THEN 1 ELSE 0 END) AS bounced,
-                              SUM(CASE WHEN kind = 'opened' THEN 1 ELSE 0 END) AS opened,
-                              SUM(CASE WHEN kind = 'clicked' THEN 1 ELSE 0 END) AS clicked,
-                              SUM(CASE WHEN kind = 'unsubscribed' THEN 1 ELSE 0 END) AS unsubscribed
-                       FROM engagement_event WHERE campaign_id = ? AND message_id IS NOT NULL
-                       GROUP BY message_id) e ON e.message_id = m.id
+            LEFT JOIN (SELECT ev.message_id,
+                              SUM(CASE WHEN ev.kind = 'delivered' THEN 1 ELSE 0 END) AS delivered,
+                              SUM(CASE WHEN ev.kind = 'bounced' THEN 1 ELSE 0 END) AS bounced,
+                              SUM(CASE WHEN ev.kind = 'opened' THEN 1 ELSE 0 END) AS opened,
+                              SUM(CASE WHEN ev.kind = 'clicked' THEN 1 ELSE 0 END) AS clicked,
+                              SUM(CASE WHEN ev.kind = 'unsubscribed' THEN 1 ELSE 0 END) AS unsubscribed
+                       FROM message em JOIN engagement_event ev ON ev.message_id = em.id
+                       WHERE em.campaign_id = ?
+                       GROUP BY ev.message_id) e ON e.message_id = m.id
             LEFT JOIN (SELECT message_id, COUNT(*) AS conversions, SUM(revenue) AS revenue
                        FROM attribution WHERE campaign_id = ?
                        GROUP BY message_id) a ON a.message_id = m.id
