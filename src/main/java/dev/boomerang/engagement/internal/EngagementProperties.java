@@ -23,17 +23,19 @@ import org.springframework.util.unit.DataSize;
  *     ({@code boomerang.template.store.name}) and the STOP and START keywords
  * @param bounces limits of the bounce and complaint reports API
  * @param attribution how long after a message an order still counts as its conversion
+ * @param clicks how the click redirect reads its targets
  */
 @ConfigurationProperties("boomerang.engagement")
 public record EngagementProperties(@DefaultValue("http://localhost:8080") URI publicUrl, @DefaultValue Events events,
         List<SigningKey> signingKeys, @DefaultValue("false") boolean retireDatabaseKey, String smsHelpText,
-        @DefaultValue Bounces bounces, @DefaultValue Attribution attribution) {
+        @DefaultValue Bounces bounces, @DefaultValue Attribution attribution, @DefaultValue Clicks clicks) {
 
     /** Letters first, so that a configured id never reads as the number of a database key. */
     private static final Pattern KEY_ID = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,15}");
 
     public EngagementProperties {
         signingKeys = signingKeys == null ? List.of() : List.copyOf(signingKeys);
+        clicks = clicks == null ? new Clicks(2) : clicks;
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < signingKeys.size(); i++) {
             SigningKey key = signingKeys.get(i);
@@ -65,6 +67,19 @@ public record EngagementProperties(@DefaultValue("http://localhost:8080") URI pu
         @Override
         public String toString() {
             return "SigningKey[id=" + id + ", secret=(hidden)]";
+        }
+    }
+
+    /**
+     * @param readers threads that read click targets from message_link, each many clicks per statement; more
+     *     overlap the database's round trips, fewer make bigger batches
+     */
+    public record Clicks(@DefaultValue("2") int readers) {
+
+        public Clicks {
+            if (readers < 1 || readers > 64) {
+                throw new IllegalArgumentException("boomerang.engagement.clicks.readers: from 1 to 64, not " + readers);
+            }
         }
     }
 

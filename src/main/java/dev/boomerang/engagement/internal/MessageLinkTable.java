@@ -2,14 +2,14 @@ package dev.boomerang.engagement.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The links of sent messages by position (message_link): written before sending, read by the click redirect. */
+/** The links of sent messages by position (message_link): written before sending, read by the click redirect
+ * ({@link ClickTargets}). */
 @Component
 class MessageLinkTable {
 
@@ -58,11 +58,5 @@ class MessageLinkTable {
                 jdbc.batchUpdate(INSERT, rows);
             });
         }
-    }
-
-    /** Where a message's link at a position goes; empty when the message has no such link. */
-    Optional<String> url(long messageId, int position) {
-        return jdbc.queryForList("SELECT url FROM message_link WHERE message_id = ? AND position = ?", String.class,
-                messageId, position).stream().findFirst();
     }
 }

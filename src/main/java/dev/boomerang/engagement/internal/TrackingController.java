@@ -21,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The open pixel and the click redirect. Both only verify the token and queue an event (the event log's writer
  * fills in customer and campaign), so they stay about as fast as an empty endpoint; the click also reads where
- * the link goes from message_link, as recorded when the message was rendered. Nothing in the request but the
+ * the link goes from message_link, as recorded when the message was rendered (through {@link ClickTargets}, many
+ * clicks a statement). Nothing in the request but the
  * signed token counts: a {@code ?url=} or any other parameter is ignored, so there is no open redirect. A token
  * that does not verify gets 404 and records nothing. A HEAD (Spring answers it through the GET mapping) is answered
  * alike but records nothing: link checkers ask that way, people do not.
@@ -37,11 +38,11 @@ class TrackingController {
     private static final String SOURCE = "web";
 
     private final LinkTokens tokens;
-    private final MessageLinkTable links;
+    private final ClickTargets links;
     private final EventLog events;
     private final Clock clock;
 
-    TrackingController(LinkTokens tokens, MessageLinkTable links, EventLog events, Clock clock) {
+    TrackingController(LinkTokens tokens, ClickTargets links, EventLog events, Clock clock) {
         this.tokens = tokens;
         this.links = links;
         this.events = events;

@@ -122,14 +122,14 @@ class LinkTokensTest {
                 new EngagementProperties.SigningKey("may", "y".repeat(40)))))
             .hasMessageContaining("signing-keys[1].id: 'may' is listed twice");
         assertThatThrownBy(() -> new EngagementProperties(java.net.URI.create("https://b.example"),
-                new EngagementProperties.Events(10, 10), List.of(), true, null, null, null))
+                new EngagementProperties.Events(10, 10), List.of(), true, null, null, null, null))
             .hasMessageContaining("retire-database-key");
         assertThat(new EngagementProperties.SigningKey("may", "x".repeat(40)).toString()).doesNotContain("xxxx");
     }
 
     private static EngagementProperties properties(List<EngagementProperties.SigningKey> keys) {
         return new EngagementProperties(java.net.URI.create("https://b.example"), new EngagementProperties.Events(10, 10),
-                keys, false, null, null, null);
+                keys, false, null, null, null, null);
     }
 
 }

@@ -163,6 +163,41 @@ abstract class TrackingContract {
     }
 
     @Test
+    void manyClicksAtOnceEachLandWhereItsOwnLinkPointedAndEachIsRecorded() throws Exception {
+        run();
+        List<String> clicks = new ArrayList<>();
+        for (String who : List.of("ann", "bob")) {
+            clicks.addAll(matches(CLICK, HtmlUtils.htmlUnescape(part(mailTo(who + "@example.com"), "text/html"))));
+        }
+        assertThat(clicks).hasSize(6);
+        long message = tokens.verifyClick(clicks.getFirst().substring(clicks.getFirst().lastIndexOf('/') + 1))
+            .orElseThrow().messageId();
+        String noSuchLink = "/t/c/" + tokens.clickToken(message, 40);
+        List<String> paths = new ArrayList<>();
+        List<java.util.concurrent.CompletableFuture<HttpResponse<Void>>> answers = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            // the redirects are read many to a statement when they come together; each must get its own target
+            String path = i % 7 == 6 ? noSuchLink : path(clicks.get(i % 7));
+            paths.add(path);
+            answers.add(CLIENT.sendAsync(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.discarding()));
+        }
+        int found = 0;
+        for (int i = 0; i < paths.size(); i++) {
+            HttpResponse<Void> answer = answers.get(i).get();
+            if (paths.get(i).equals(noSuchLink)) {
+                assertThat(answer.statusCode()).isEqualTo(404);
+                continue;
+            }
+            assertThat(answer.statusCode()).isEqualTo(302);
+            assertThat(answer.headers().firstValue("Location")).as(paths.get(i)).hasValue(target(paths.get(i)));
+            found++;
+        }
+        events.flush();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM engagement_event WHERE kind = 'clicked'", Long.class))
+            .isEqualTo(found);
+    }
+
+    @Test
     void tamperedForgedAndUnknownTokensGet404AndRecordNothing() throws Exception {
         Run run = run();
         String html = HtmlUtils.htmlUnescape(part(mailTo("ann@example.com"), "text/html"));
