@@ -579,6 +579,8 @@ abstract class SegmentContract {
                     segments.writeMembers(rule, t, csv);
                     Set<String> actual = new TreeSet<>(csv.toString().lines().skip(1).toList());
                     assertThat(actual).as("seed %d, rule %s as of %s", seed, rule, t).isEqualTo(expected);
+                    assertThat(segments.count(rule, t)).as("count: seed %d, rule %s as of %s", seed, rule, t)
+                        .isEqualTo(expected.size());
                     ReferenceEvaluator.Customer someone = model.customers().get(i % model.customers().size());
                     assertThat(segments.matches(ids.get(someone.id()), rule, t)).as("%s: %s as of %s", someone.id(), rule, t)
                         .isEqualTo(expected.contains(someone.id()));

@@ -123,11 +123,12 @@ class SegmentService implements Segments {
     public Preview preview(Rule rule, Instant asOf) {
         Instant t = asOf == null ? clock.instant() : asOf;
         SegmentSql sql = sql(rule, t);
+        Optional<Fragment> cheaperCount = compiler.memberCount(rule, t);
         // one snapshot: the sample is drawn from the customers counted
         return readOnly.execute(status -> {
             planForTheseValues();
             long started = System.nanoTime();
-            long count = count(sql);
+            long count = count(sql, cheaperCount);
             long millis = (System.nanoTime() - started) / 1_000_000;
             List<Preview.Member> sample = jdbc.query("""
                     SELECT c.external_id, c.email, c.first_name, c.last_name, c.order_count, c.total_spent, c.last_order_at
@@ -139,16 +140,20 @@ class SegmentService implements Segments {
 
     @Override
     public long count(Rule rule, Instant asOf) {
-        SegmentSql sql = sql(rule, asOf);
+        Instant t = asOf == null ? clock.instant() : asOf;
+        SegmentSql sql = sql(rule, t);
+        Optional<Fragment> cheaperCount = compiler.memberCount(rule, t);
         return readOnly.execute(status -> {
             planForTheseValues();
-            return count(sql);
+            return count(sql, cheaperCount);
         });
     }
 
-    private long count(SegmentSql sql) {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM customer c WHERE " + sql.condition(), Long.class,
-                sql.parameters().toArray());
+    private long count(SegmentSql sql, Optional<Fragment> cheaperCount) {
+        Long count = cheaperCount.isPresent()
+                ? jdbc.queryForObject(cheaperCount.get().sql(), Long.class, cheaperCount.get().parameters().toArray())
+                : jdbc.queryForObject("SELECT COUNT(*) FROM customer c WHERE " + sql.condition(), Long.class,
+                        sql.parameters().toArray());
         return count == null ? 0 : count;
     }
 
