@@ -39,14 +39,8 @@ abstract class BatchedEventLogContract {
     @Test
     void everyEventRecordedByManyThreadsIsStoredOnceTheLogStops() throws Exception {
         jdbc.update("DELETE FROM engagement_event");
-        jdbc.update("INSERT INTO customer (external_id, created_at, updated_at) VALUES ('c1', ?, ?)", AT.atOffset(ZoneOffset.UTC),
-                AT.atOffset(ZoneOffset.UTC));
-        long customer = jdbc.queryForObject("SELECT id FROM customer WHERE external_id = 'c1'", Long.class);
-        jdbc.update("""
-                INSERT INTO message (campaign_id, occurrence, customer_id, step, channel, status, created_at, updated_at)
-                VALUES ('spring', 'o1', ?, 'send', 'email', 'SENT', ?, ?)""", customer, AT.atOffset(ZoneOffset.UTC),
-                AT.atOffset(ZoneOffset.UTC));
-        long message = jdbc.queryForObject("SELECT id FROM message WHERE campaign_id = 'spring'", Long.class);
+        long customer = customer("c1");
+        long message = sentMessage("spring", customer);
         List<Callable<Void>> writers = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
             writers.add(() -> {
@@ -74,14 +68,8 @@ abstract class BatchedEventLogContract {
 
     @Test
     void everyFieldOfAMessageEventIsStoredAsRecorded() {
-        jdbc.update("INSERT INTO customer (external_id, created_at, updated_at) VALUES ('c2', ?, ?)", AT.atOffset(ZoneOffset.UTC),
-                AT.atOffset(ZoneOffset.UTC));
-        long customer = jdbc.queryForObject("SELECT id FROM customer WHERE external_id = 'c2'", Long.class);
-        jdbc.update("""
-                INSERT INTO message (campaign_id, occurrence, customer_id, step, channel, status, created_at, updated_at)
-                VALUES ('autumn', 'o1', ?, 'send', 'email', 'SENT', ?, ?)""", customer, AT.atOffset(ZoneOffset.UTC),
-                AT.atOffset(ZoneOffset.UTC));
-        long message = jdbc.queryForObject("SELECT id FROM message WHERE campaign_id = 'autumn'", Long.class);
+        long customer = customer("c2");
+        long message = sentMessage("autumn", customer);
         Instant clicked = Instant.parse("2026-06-16T23:59:59.123456Z");
         log.record(EngagementEvent.ofMessage(EventKind.CLICKED, message, 3, clicked, "web"));
         log.record(EngagementEvent.ofMessage(EventKind.OPENED, message, null, AT, "web"));
@@ -96,5 +84,20 @@ abstract class BatchedEventLogContract {
                         List.of("opened", customer, "autumn", "null", AT, "web"));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM engagement_event WHERE message_id = ?", Long.class, message + 1000))
             .as("an event of a message the ledger does not hold is dropped, not stored without customer").isZero();
+    }
+
+    long customer(String externalId) {
+        jdbc.update("INSERT INTO customer (external_id, created_at, updated_at) VALUES (?, ?, ?)", externalId,
+                AT.atOffset(ZoneOffset.UTC), AT.atOffset(ZoneOffset.UTC));
+        return jdbc.queryForObject("SELECT id FROM customer WHERE external_id = ?", Long.class, externalId);
+    }
+
+    /** A sent email of {@code campaign} in the ledger: what opens and clicks name. */
+    long sentMessage(String campaign, long customer) {
+        jdbc.update("""
+                INSERT INTO message (campaign_id, occurrence, customer_id, step, channel, status, created_at, updated_at)
+                VALUES (?, 'o1', ?, 'send', 'email', 'SENT', ?, ?)""", campaign, customer, AT.atOffset(ZoneOffset.UTC),
+                AT.atOffset(ZoneOffset.UTC));
+        return jdbc.queryForObject("SELECT id FROM message WHERE campaign_id = ?", Long.class, campaign);
     }
 }
