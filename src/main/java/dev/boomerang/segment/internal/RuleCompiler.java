@@ -73,36 +73,67 @@ final class RuleCompiler {
         Duration window = null;
         List<Bound> bounds = new ArrayList<>();
         for (Rule r : conditions) {
-            Duration within;
-            switch (r) {
-                case Rule.Orders o -> {
-                    within = o.within();
-                    bounds.addAll(Compilation.bounds(Aggregate.COUNT, Compilation.decimal(o.atLeast()), Compilation.decimal(o.atMost())));
-                }
-                case Rule.Spent s -> {
-                    within = s.within();
-                    bounds.addAll(Compilation.bounds(Aggregate.SUM, s.atLeast(), s.atMost()));
-                }
-                case Rule.AverageOrder a -> {
-                    within = a.within();
-                    bounds.addAll(Compilation.bounds(Aggregate.AVERAGE, a.atLeast(), a.atMost()));
-                }
-                default -> {
-                    return Optional.empty();
-                }
-            }
-            if (within == null || (window != null && !window.equals(within))) {
+            OrderBounds order = orderBounds(r);
+            if (order == null || order.within() == null || (window != null && !window.equals(order.within()))) {
                 return Optional.empty();
             }
-            window = within;
+            window = order.within();
+            bounds.addAll(order.bounds());
         }
         if (bounds.isEmpty() || bounds.stream().allMatch(Bound::passesEmpty)) {
             return Optional.empty();
         }
         OffsetDateTime t = OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC);
-        Fragment having = Fragment.and(bounds.stream().map(b -> Compilation.predicate(b, b.aggregate().overOrders, "COUNT(*)")).toList());
-        return Optional.of(having.wrap("SELECT COUNT(*) FROM (SELECT o.customer_id FROM orders o WHERE o.placed_at <= ?"
-                + " AND o.placed_at > ? GROUP BY o.customer_id HAVING ", List.of(t, t.minus(window)), ") members"));
+        return Optional.of(windowGroups(bounds, t, t.minus(window)).wrap("SELECT COUNT(*) FROM (", List.of(), ") members"));
+    }
+
+    /** The window ({@code null}: all time) and bounds of an order condition; null for any other condition. */
+    private record OrderBounds(Duration within, List<Bound> bounds) {
+    }
+
+    private static OrderBounds orderBounds(Rule rule) {
+        return switch (rule) {
+            case Rule.Orders o -> new OrderBounds(o.within(), bounds(Aggregate.COUNT, decimal(o.atLeast()), decimal(o.atMost())));
+            case Rule.Spent s -> new OrderBounds(s.within(), bounds(Aggregate.SUM, s.atLeast(), s.atMost()));
+            case Rule.AverageOrder a -> new OrderBounds(a.within(), bounds(Aggregate.AVERAGE, a.atLeast(), a.atMost()));
+            default -> null;
+        };
+    }
+
+    /** The customers whose orders in ({@code from}, {@code t}] meet every bound, one row each. */
+    private static Fragment windowGroups(List<Bound> bounds, OffsetDateTime t, OffsetDateTime from) {
+        return overOrders(bounds).wrap("SELECT o.customer_id FROM orders o WHERE o.placed_at <= ? AND o.placed_at > ?"
+                + " GROUP BY o.customer_id HAVING ", List.of(t, from), "");
+    }
+
+    /** The bounds over the orders at hand ({@code o}, grouped by customer). */
+    private static Fragment overOrders(List<Bound> bounds) {
+        return Fragment.and(bounds.stream().map(b -> predicate(b, b.aggregate().overOrders, "COUNT(*)")).toList());
+    }
+
+    private static List<Bound> bounds(Aggregate aggregate, BigDecimal atLeast, BigDecimal atMost) {
+        List<Bound> bounds = new ArrayList<>();
+        if (atLeast != null) {
+            bounds.add(new Bound(aggregate, true, atLeast));
+        }
+        if (atMost != null) {
+            bounds.add(new Bound(aggregate, false, atMost));
+        }
+        return bounds;
+    }
+
+    private static BigDecimal decimal(Long value) {
+        return value == null ? null : BigDecimal.valueOf(value);
+    }
+
+    private static Fragment predicate(Bound b, String aggregate, String count) {
+        if (b.aggregate() == Aggregate.AVERAGE) {
+            // sum compared with value * count: exact decimal arithmetic, no rounded division. The cast keeps H2
+            // from typing the mark after the count (an integer) and rounding the amount.
+            return Fragment.of(count + " > 0 AND " + aggregate + (b.atLeast() ? " >= " : " <= ")
+                    + "CAST(? AS NUMERIC(18, 4)) * " + count, b.value());
+        }
+        return Fragment.of(aggregate + (b.atLeast() ? " >= ?" : " <= ?"), b.value());
     }
 
     /** One aggregate bound on a customer's orders in a window: count, sum or average, at least or at most. */
@@ -154,9 +185,9 @@ final class RuleCompiler {
                 case Rule.LastOrder last -> lastOrder(last);
                 case Rule.FirstOrder first -> Fragment.of("c.first_order_at > ? AND c.first_order_at <= ?", before(first.within()), t);
                 case Rule.NeverOrdered never -> Fragment.of("c.first_order_at IS NULL OR c.first_order_at > ?", t);
-                case Rule.Orders o -> stats(o.within(), bounds(Aggregate.COUNT, decimal(o.atLeast()), decimal(o.atMost())), true);
-                case Rule.Spent s -> stats(s.within(), bounds(Aggregate.SUM, s.atLeast(), s.atMost()), true);
-                case Rule.AverageOrder a -> stats(a.within(), bounds(Aggregate.AVERAGE, a.atLeast(), a.atMost()), true);
+                case Rule.Orders o -> stats(orderBounds(o), true);
+                case Rule.Spent s -> stats(orderBounds(s), true);
+                case Rule.AverageOrder a -> stats(orderBounds(a), true);
                 case Rule.Cart cart -> cart(cart);
                 case Rule.Bought bought -> bought(bought);
                 case Rule.Rfm rfm -> ScoreSql.rfm(rfm);
@@ -211,20 +242,18 @@ final class RuleCompiler {
             List<Fragment> parts = new ArrayList<>();
             Map<Optional<Duration>, List<Bound>> windows = new LinkedHashMap<>();
             for (Rule r : all.rules()) {
-                switch (r) {
-                    case Rule.Orders o -> windows.computeIfAbsent(Optional.ofNullable(o.within()), w -> new ArrayList<>())
-                        .addAll(bounds(Aggregate.COUNT, decimal(o.atLeast()), decimal(o.atMost())));
-                    case Rule.Spent s -> windows.computeIfAbsent(Optional.ofNullable(s.within()), w -> new ArrayList<>())
-                        .addAll(bounds(Aggregate.SUM, s.atLeast(), s.atMost()));
-                    case Rule.AverageOrder a -> windows.computeIfAbsent(Optional.ofNullable(a.within()), w -> new ArrayList<>())
-                        .addAll(bounds(Aggregate.AVERAGE, a.atLeast(), a.atMost()));
-                    default -> parts.add(rule(r, depth + 1));
+                OrderBounds order = orderBounds(r);
+                if (order == null) {
+                    parts.add(rule(r, depth + 1));
+                }
+                else {
+                    windows.computeIfAbsent(Optional.ofNullable(order.within()), w -> new ArrayList<>()).addAll(order.bounds());
                 }
             }
             // a recency condition on the customer row leaves few customers to look at one by one; without one, a
             // window is cheaper computed for everyone at once
             boolean narrowed = all.rules().stream().anyMatch(r -> r instanceof Rule.LastOrder || r instanceof Rule.FirstOrder);
-            windows.forEach((within, bounds) -> parts.add(stats(within.orElse(null), bounds, !narrowed)));
+            windows.forEach((within, bounds) -> parts.add(stats(new OrderBounds(within.orElse(null), bounds), !narrowed)));
             return Fragment.and(parts);
         }
 
@@ -253,28 +282,15 @@ final class RuleCompiler {
             return Fragment.or(List.of(Fragment.and(stored), later));
         }
 
-        private static List<Bound> bounds(Aggregate aggregate, BigDecimal atLeast, BigDecimal atMost) {
-            List<Bound> bounds = new ArrayList<>();
-            if (atLeast != null) {
-                bounds.add(new Bound(aggregate, true, atLeast));
-            }
-            if (atMost != null) {
-                bounds.add(new Bound(aggregate, false, atMost));
-            }
-            return bounds;
-        }
-
-        private static BigDecimal decimal(Long value) {
-            return value == null ? null : BigDecimal.valueOf(value);
-        }
-
         /**
          * Count, sum and average bounds over the orders in one window ({@code within} null: every order up to T).
          * {@code setWise}: a window that needs an order in it is computed for all customers in one grouped pass
          * over the window's orders (a hash join), rather than by a lookup per customer.
          */
-        private Fragment stats(Duration within, List<Bound> bounds, boolean setWise) {
-            Fragment overOrders = Fragment.and(bounds.stream().map(b -> predicate(b, b.aggregate().overOrders, "COUNT(*)")).toList());
+        private Fragment stats(OrderBounds order, boolean setWise) {
+            Duration within = order.within();
+            List<Bound> bounds = order.bounds();
+            Fragment overOrders = overOrders(bounds);
             boolean passesEmpty = bounds.stream().allMatch(Bound::passesEmpty);
             // necessary conditions read from the customer row: window counts and sums never exceed all-time ones
             List<Fragment> necessary = new ArrayList<>();
@@ -300,19 +316,8 @@ final class RuleCompiler {
             List<Fragment> parts = new ArrayList<>();
             parts.add(Fragment.of("c.last_order_at > ?", from));
             parts.addAll(necessary);
-            parts.add(setWise ? overOrders.wrap("c.id IN (SELECT o.customer_id FROM orders o WHERE o.placed_at <= ? AND o.placed_at > ?"
-                    + " GROUP BY o.customer_id HAVING ", List.of(t, from), ")") : subquery(overOrders, from));
+            parts.add(setWise ? windowGroups(bounds, t, from).wrap("c.id IN (", List.of(), ")") : subquery(overOrders, from));
             return Fragment.and(parts);
-        }
-
-        private static Fragment predicate(Bound b, String aggregate, String count) {
-            if (b.aggregate() == Aggregate.AVERAGE) {
-                // sum compared with value * count: exact decimal arithmetic, no rounded division. The cast keeps H2
-                // from typing the mark after the count (an integer) and rounding the amount.
-                return Fragment.of(count + " > 0 AND " + aggregate + (b.atLeast() ? " >= " : " <= ")
-                        + "CAST(? AS NUMERIC(18, 4)) * " + count, b.value());
-            }
-            return Fragment.of(aggregate + (b.atLeast() ? " >= ?" : " <= ?"), b.value());
         }
 
         /** EXISTS over the customer's orders up to T (and after {@code from}), grouped into one row, with HAVING. */
