@@ -23,22 +23,26 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Signed tokens for the links in messages: what the link names (a message; or a message and the position of one
- * of its links) and an HMAC-SHA256 of it, cut to 96 bits (enough that guessing a valid token for someone else's
+ * Signed tokens for the links in messages: what the link names (a message; or a message, the position of one of
+ * its links and the hash its target is stored under in link_target) and an HMAC-SHA256 of it, cut to 96 bits (enough that guessing a valid token for someone else's
  * message is hopeless, short enough for an SMS). Each purpose signs different bytes, so a token made for one
  * (the open pixel) is worthless for another (unsubscribe).
  * <p>
  * Keys rotate: a token carries the id of the key that signed it ({@code KEY.MESSAGE-MAC},
- * {@code KEY.MESSAGE.POSITION-MAC}, numbers in base 36). The newest key signs, every known key verifies, so links
+ * {@code KEY.MESSAGE.POSITION.TARGET-MAC}, numbers in base 36, the target's hash unsigned). The newest key signs, every known key verifies, so links
  * already sent keep working after a new key is added and stop working once their key is removed. Without
  * configured keys the key Boomerang generated in the database signs (its id is its row number); tokens made
- * before key ids existed ({@code MESSAGE-MAC}) are verified with that key.
+ * before key ids existed ({@code MESSAGE-MAC}) are verified with that key. Click tokens made before link_target
+ * existed ({@code KEY.MESSAGE.POSITION-MAC}) still verify; their target is read from message_link.
  */
 @Component
 class LinkTokens {
 
-    /** A message and one of its links, counted from 0. */
-    record Click(long messageId, int position) {
+    /**
+     * A message and one of its links, counted from 0, with the hash its target is stored under (empty in a token
+     * made before link_target existed: its target is in message_link).
+     */
+    record Click(long messageId, int position, OptionalLong target) {
     }
 
     /** A key and the id tokens name it by. */
@@ -49,6 +53,7 @@ class LinkTokens {
     private static final int MAX_TOKEN = 96;
     private static final byte OPEN = 'o';
     private static final byte CLICK = 'c';
+    private static final byte CLICK_TO_TARGET = 't';
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
     private final Signer signing;
@@ -90,8 +95,14 @@ class LinkTokens {
         return signing.id + "." + Long.toString(messageId, 36) + "-" + signing.mac(openBytes(messageId));
     }
 
-    /** For a tracked link: the message and the link's position. */
-    String clickToken(long messageId, int position) {
+    /** For a tracked link: the message, the link's position and the hash of its target ({@link LinkTargets}). */
+    String clickToken(long messageId, int position, long target) {
+        return signing.id + "." + Long.toString(messageId, 36) + "." + Integer.toString(position, 36) + "."
+                + Long.toUnsignedString(target, 36) + "-" + signing.mac(clickBytes(messageId, position, target));
+    }
+
+    /** A click token as made before link_target existed (its target in message_link); for tests of old links. */
+    String clickTokenWithoutTarget(long messageId, int position) {
         return signing.id + "." + Long.toString(messageId, 36) + "." + Integer.toString(position, 36) + "-"
                 + signing.mac(clickBytes(messageId, position));
     }
@@ -99,7 +110,7 @@ class LinkTokens {
     /** The message an unsubscribe or preferences token names, or empty when it is malformed or not ours. */
     OptionalLong verify(String token) {
         Parsed parsed = parse(token, true);
-        if (parsed == null || parsed.position >= 0) {
+        if (parsed == null || parsed.position >= 0 || parsed.target.isPresent()) {
             return OptionalLong.empty();
         }
         return parsed.signer.matches(messageBytes(parsed.messageId), parsed.mac) ? OptionalLong.of(parsed.messageId)
@@ -109,7 +120,7 @@ class LinkTokens {
     /** The message an open token names. */
     OptionalLong verifyOpen(String token) {
         Parsed parsed = parse(token, false);
-        if (parsed == null || parsed.position >= 0) {
+        if (parsed == null || parsed.position >= 0 || parsed.target.isPresent()) {
             return OptionalLong.empty();
         }
         return parsed.signer.matches(openBytes(parsed.messageId), parsed.mac) ? OptionalLong.of(parsed.messageId)
@@ -122,14 +133,20 @@ class LinkTokens {
         if (parsed == null || parsed.position < 0) {
             return Optional.empty();
         }
-        return parsed.signer.matches(clickBytes(parsed.messageId, parsed.position), parsed.mac)
-                ? Optional.of(new Click(parsed.messageId, parsed.position)) : Optional.empty();
+        byte[] signed = parsed.target.isPresent()
+                ? clickBytes(parsed.messageId, parsed.position, parsed.target.getAsLong())
+                : clickBytes(parsed.messageId, parsed.position);
+        return parsed.signer.matches(signed, parsed.mac)
+                ? Optional.of(new Click(parsed.messageId, parsed.position, parsed.target)) : Optional.empty();
     }
 
-    private record Parsed(Signer signer, long messageId, int position, byte[] mac) {
+    private record Parsed(Signer signer, long messageId, int position, OptionalLong target, byte[] mac) {
     }
 
-    /** {@code [KEY.]MESSAGE[.POSITION]-MAC}, or null; the key must be known, and named unless legacy is allowed. */
+    /**
+     * {@code [KEY.]MESSAGE[.POSITION[.TARGET]]-MAC}, or null; the key must be known, and named unless legacy is
+     * allowed.
+     */
     private Parsed parse(String token, boolean legacyAllowed) {
         int dash = token == null ? -1 : token.indexOf('-');
         if (dash < 1 || token.length() > MAX_TOKEN) {
@@ -145,16 +162,18 @@ class LinkTokens {
             else {
                 signer = verifying.get(parts[next++]);
             }
-            if (signer == null || parts.length > 3) {
+            if (signer == null || parts.length > 4) {
                 return null;
             }
             long message = Long.parseLong(parts[next++], 36);
-            int position = next < parts.length ? Integer.parseInt(parts[next], 36) : -1;
-            if (message < 0 || (next < parts.length && position < 0)) {
+            int position = next < parts.length ? Integer.parseInt(parts[next++], 36) : -1;
+            OptionalLong target = next < parts.length ? OptionalLong.of(Long.parseUnsignedLong(parts[next], 36))
+                    : OptionalLong.empty();
+            if (message < 0 || (parts.length > 2 && position < 0)) {
                 return null;
             }
             byte[] mac = Base64.getUrlDecoder().decode(token.substring(dash + 1));
-            return new Parsed(signer, message, position, mac);
+            return new Parsed(signer, message, position, target, mac);
         }
         catch (IllegalArgumentException malformed) {
             return null;
@@ -171,6 +190,10 @@ class LinkTokens {
 
     private static byte[] clickBytes(long messageId, int position) {
         return ByteBuffer.allocate(13).put(CLICK).putLong(messageId).putInt(position).array();
+    }
+
+    private static byte[] clickBytes(long messageId, int position, long target) {
+        return ByteBuffer.allocate(21).put(CLICK_TO_TARGET).putLong(messageId).putInt(position).putLong(target).array();
     }
 
     /** One key's HMAC, from an initialised prototype (cloning it is far cheaper than a new Mac per token). */

@@ -3,6 +3,7 @@ package dev.boomerang.engagement.internal;
 import dev.boomerang.delivery.MessageLinks;
 import dev.boomerang.template.MessageModel;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,11 +17,13 @@ class SignedLinks implements MessageLinks {
     private final LinkTokens tokens;
     private final EngagementProperties properties;
     private final MessageLinkTable table;
+    private final LinkTargets targets;
 
-    SignedLinks(LinkTokens tokens, EngagementProperties properties, MessageLinkTable table) {
+    SignedLinks(LinkTokens tokens, EngagementProperties properties, MessageLinkTable table, LinkTargets targets) {
         this.tokens = tokens;
         this.properties = properties;
         this.table = table;
+        this.targets = targets;
     }
 
     @Override
@@ -36,6 +39,7 @@ class SignedLinks implements MessageLinks {
 
     @Override
     public void store(List<Tracking> rendered) {
+        targets.store(rendered.stream().flatMap(t -> t.links().stream()).collect(Collectors.toSet()));
         table.replace(rendered.stream().map(t -> new MessageLinkTable.Links(t.messageId(), t.links())).toList());
     }
 }

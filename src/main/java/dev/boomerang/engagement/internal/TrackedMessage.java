@@ -45,7 +45,7 @@ final class TrackedMessage implements MessageLinks.Tracking {
         }
         return rewritten.computeIfAbsent(url, u -> {
             links.add(u);
-            return base + "/t/c/" + tokens.clickToken(messageId, links.size() - 1);
+            return base + "/t/c/" + tokens.clickToken(messageId, links.size() - 1, LinkTargets.hash(u));
         });
     }
 

@@ -20,9 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The open pixel and the click redirect. Both only verify the token and queue an event (the event log's writer
- * fills in customer and campaign), so they stay about as fast as an empty endpoint; the click also reads where
- * the link goes from message_link, as recorded when the message was rendered (through {@link ClickTargets}, many
- * clicks a statement). Nothing in the request but the
+ * fills in customer and campaign), so they stay about as fast as an empty endpoint. The click also needs where the
+ * link goes, as recorded before the message was sent: the token names the target's row in link_target, which
+ * {@link LinkTargets} usually has in memory; a token signed before that table existed names only the message and
+ * position, read from message_link (through {@link ClickTargets}, many clicks a statement). Nothing in the request
+ * but the
  * signed token counts: a {@code ?url=} or any other parameter is ignored, so there is no open redirect. A token
  * that does not verify gets 404 and records nothing. A HEAD (Spring answers it through the GET mapping) is answered
  * alike but records nothing: link checkers ask that way, people do not.
@@ -38,12 +40,14 @@ class TrackingController {
     private static final String SOURCE = "web";
 
     private final LinkTokens tokens;
+    private final LinkTargets targets;
     private final ClickTargets links;
     private final EventLog events;
     private final Clock clock;
 
-    TrackingController(LinkTokens tokens, ClickTargets links, EventLog events, Clock clock) {
+    TrackingController(LinkTokens tokens, LinkTargets targets, ClickTargets links, EventLog events, Clock clock) {
         this.tokens = tokens;
+        this.targets = targets;
         this.links = links;
         this.events = events;
         this.clock = clock;
@@ -81,7 +85,9 @@ class TrackingController {
         }
         long message = click.get().messageId();
         int position = click.get().position();
-        Optional<String> target = links.url(message, position).map(u -> u.replace(" ", "%20"))
+        OptionalLong stored = click.get().target();
+        Optional<String> target = (stored.isPresent() ? targets.url(stored.getAsLong()) : links.url(message, position))
+            .map(u -> u.replace(" ", "%20"))
             .filter(TrackingController::redirectable);
         if (target.isEmpty()) {
             notFound(response);

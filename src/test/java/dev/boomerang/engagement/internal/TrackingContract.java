@@ -87,6 +87,9 @@ abstract class TrackingContract {
     LinkTokens tokens;
 
     @Autowired
+    LinkTargets targets;
+
+    @Autowired
     SweeperHandle sweeper;
 
     @LocalServerPort
@@ -137,6 +140,11 @@ abstract class TrackingContract {
         assertThat(jdbc.queryForList("SELECT url FROM message_link WHERE message_id = ? ORDER BY position", String.class,
                 message)).containsExactlyInAnyOrder("https://shop.example.com/?utm_source=boomerang&utm_medium=email",
                         "https://shop.example.com/p/beans?grind=whole&size=1kg", "https://shop.example.com/p/mug");
+        for (String link : clicks) {
+            long target = tokens.verifyClick(path(link).substring("/t/c/".length())).orElseThrow().target().orElseThrow();
+            assertThat(jdbc.queryForObject("SELECT url FROM link_target WHERE hash = ?", String.class, target))
+                .as("the token names the stored target of its link").isEqualTo(target(link));
+        }
 
         assertThat(send(HttpRequest.newBuilder(uri(open.group(1))).HEAD().build()).statusCode())
             .as("a link checker's HEAD: answered, not counted").isEqualTo(200);
@@ -153,6 +161,10 @@ abstract class TrackingContract {
         assertThat(click.headers().firstValue("Location")).hasValue("https://shop.example.com/p/beans?grind=whole&size=1kg");
         int position = jdbc.queryForObject("SELECT position FROM message_link WHERE message_id = ? AND url LIKE '%beans%'",
                 Integer.class, message);
+        // the token names the target itself: the message's own record of its links is not needed to follow it
+        jdbc.update("DELETE FROM message_link WHERE message_id = ?", message);
+        assertThat(send(HttpRequest.newBuilder(uri(path(beans))).HEAD().build()).headers().firstValue("Location"))
+            .hasValue("https://shop.example.com/p/beans?grind=whole&size=1kg");
 
         events.flush();
         assertThat(jdbc.query("SELECT kind, message_id, customer_id, campaign_id, link_position, source"
@@ -172,19 +184,29 @@ abstract class TrackingContract {
         assertThat(clicks).hasSize(6);
         long message = tokens.verifyClick(clicks.getFirst().substring(clicks.getFirst().lastIndexOf('/') + 1))
             .orElseThrow().messageId();
-        String noSuchLink = "/t/c/" + tokens.clickToken(message, 40);
+        // links signed before link_target existed name only the message and position: their targets are read from
+        // message_link, many to a statement when clicks come together; each must still get its own target
+        for (String link : List.copyOf(clicks)) {
+            LinkTokens.Click click = tokens.verifyClick(path(link).substring("/t/c/".length())).orElseThrow();
+            clicks.add("/t/c/" + tokens.clickTokenWithoutTarget(click.messageId(), click.position()));
+        }
+        String noSuchLink = "/t/c/" + tokens.clickToken(message, 40, LinkTargets.hash("https://never.example/"));
+        String noSuchOldLink = "/t/c/" + tokens.clickTokenWithoutTarget(message, 40);
         List<String> paths = new ArrayList<>();
         List<java.util.concurrent.CompletableFuture<HttpResponse<Void>>> answers = new ArrayList<>();
-        for (int i = 0; i < 400; i++) {
-            // the redirects are read many to a statement when they come together; each must get its own target
-            String path = i % 7 == 6 ? noSuchLink : path(clicks.get(i % 7));
+        for (int i = 0; i < 420; i++) {
+            String path = switch (i % 14) {
+                case 12 -> noSuchLink;
+                case 13 -> noSuchOldLink;
+                default -> path(clicks.get(i % 14));
+            };
             paths.add(path);
             answers.add(CLIENT.sendAsync(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.discarding()));
         }
         int found = 0;
         for (int i = 0; i < paths.size(); i++) {
             HttpResponse<Void> answer = answers.get(i).get();
-            if (paths.get(i).equals(noSuchLink)) {
+            if (paths.get(i).equals(noSuchLink) || paths.get(i).equals(noSuchOldLink)) {
                 assertThat(answer.statusCode()).isEqualTo(404);
                 continue;
             }
@@ -212,8 +234,10 @@ abstract class TrackingContract {
         bad.add(tampered(click));
         bad.add(tampered(open));
         bad.add(click.replaceFirst("/t/c/([^.]+)\\.", "/t/c/$1.zz"));         // another message, same signature
-        bad.add("/t/c/" + tokens.clickToken(message, 40));                  // signed, but the message has no 41st link
-        bad.add("/t/c/" + tokens.clickToken(987_654_321L, 0));               // signed, but no such message
+        long nowhere = LinkTargets.hash("https://never.example/");
+        bad.add("/t/c/" + tokens.clickToken(message, 40, nowhere));         // signed, but no such target stored
+        bad.add("/t/c/" + tokens.clickTokenWithoutTarget(message, 40));     // an old link the message never had
+        bad.add("/t/c/" + tokens.clickTokenWithoutTarget(987_654_321L, 0)); // an old link of no message
         bad.add("/t/c/1.abc.0-AAAAAAAAAAAAAAAAAAAAAA");                      // made up
         bad.add("/t/o/" + tokens.token(message));                           // an unsubscribe token is no open token
         bad.add("/t/c/" + open.substring(open.lastIndexOf('/') + 1));
@@ -344,12 +368,26 @@ abstract class TrackingContract {
         return List.copyOf(found);
     }
 
-    /** Where a click link goes, by the ledger (for picking one). */
+    /** Where a click link goes, by the message's record of its links (for picking one). */
     String target(String clickLink) {
         String token = clickLink.substring(clickLink.lastIndexOf('/') + 1);
         LinkTokens.Click click = tokens.verifyClick(token).orElseThrow();
         return jdbc.queryForObject("SELECT url FROM message_link WHERE message_id = ? AND position = ?", String.class,
                 click.messageId(), click.position());
+    }
+
+    @Test
+    void aTargetWhoseHashAlreadyNamesAnotherUrlIsRefusedAndTheStoredOneIsLeftAsItWas() {
+        String wanted = "https://shop.example.com/p/collides-" + System.nanoTime();
+        long hash = LinkTargets.hash(wanted);
+        jdbc.update("INSERT INTO link_target (hash, url) VALUES (?, 'https://shop.example.com/p/already-there')", hash);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> targets.store(List.of("https://shop.example.com/p/mug",
+                wanted))).isInstanceOf(IllegalStateException.class).hasMessageContaining("share the hash");
+        assertThat(jdbc.queryForObject("SELECT url FROM link_target WHERE hash = ?", String.class, hash))
+            .isEqualTo("https://shop.example.com/p/already-there");
+        assertThat(targets.url(LinkTargets.hash("https://shop.example.com/p/mug"))).as("the other one was stored")
+            .hasValue("https://shop.example.com/p/mug");
     }
 
     /** The path of a public link, to be asked of the server under test. */
