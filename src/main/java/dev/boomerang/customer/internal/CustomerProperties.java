@@ -13,11 +13,14 @@ import org.springframework.util.unit.DataSize;
  * @param maxRowsPerRequest the most rows one API request may carry; bulk loads go through the command line
  * @param maxRequestSize the largest body one API request may carry
  * @param demo the demo store seeded into an empty database
+ * @param rebuildIndexesFrom on PostgreSQL, a batch of at least this many orders, into a store holding fewer, has
+ *     the orders' secondary indexes built again after the merge instead of maintained order by order (faster by far
+ *     for a first import of millions; other readers of the orders wait for that transaction); 0: never
  */
 @ConfigurationProperties("boomerang.customer")
 public record CustomerProperties(@DefaultValue("USD") String defaultCurrency, String defaultPhoneRegion,
         @DefaultValue("100000") int maxRowsPerRequest, @DefaultValue("64MB") DataSize maxRequestSize,
-        @DefaultValue Demo demo) {
+        @DefaultValue Demo demo, @DefaultValue("100000") long rebuildIndexesFrom) {
 
     /**
      * @param enabled seed the demo store when the database has no customers

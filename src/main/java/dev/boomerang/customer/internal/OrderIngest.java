@@ -27,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>The batch is staged (see {@link OrderStage}), checked as a set (unknown customers, an order id twice in
  * the batch, an order moved to another customer), merged in one statement, and then the aggregates of every
  * customer the batch touched are brought up to date (see {@link OrderAggregates}). A re-sent order changes
- * nothing, so it can never count twice. One transaction: any error refuses the whole batch.
+ * nothing, so it can never count twice. One transaction: any error refuses the whole batch. A batch larger than
+ * the orders already stored builds their indexes after the merge rather than during it (see {@link BulkIndexes}).
  */
 @Service
 public class OrderIngest {
@@ -67,10 +68,13 @@ public class OrderIngest {
             }
             errors.throwIfAny("orders");
             stage.finish();
+            // before anything reads the orders (see BulkIndexes); H2 would commit at a DROP INDEX
+            BulkIndexes indexes = BulkIndexes.setAsideFor(jdbc, "orders", count,
+                    database.isPostgres() ? properties.rebuildIndexesFrom() : 0);
             progress.stage("checking customers and duplicates");
             checkAgainstStore(errors);
             errors.throwIfAny("orders");
-            return merge(count, source, stage.anyItems(), progress);
+            return merge(count, source, stage.anyItems(), indexes, progress);
         }
     }
 
@@ -95,14 +99,16 @@ public class OrderIngest {
         });
     }
 
-    private IngestSummary merge(long rows, IngestSource source, boolean anyItems, IngestProgress progress) {
+    private IngestSummary merge(long rows, IngestSource source, boolean anyItems, BulkIndexes indexes,
+            IngestProgress progress) {
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         // the ids are kept only where events need them: a bulk import may bring millions
         String newOrders = """
                 FROM order_stage s WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.external_id = s.external_id)""";
         List<String> fresh = source.live() ? jdbc.queryForList("SELECT s.external_id " + newOrders, String.class) : List.of();
         long created = source.live() ? fresh.size() : jdbc.queryForObject("SELECT COUNT(*) " + newOrders, Long.class);
-        progress.stage("merging into the store");
+        progress.stage(indexes.any() ? "merging into the store (its order indexes are built again afterwards)"
+                : "merging into the store");
         int merged = jdbc.update("""
                 MERGE INTO orders o
                 USING (SELECT s.external_id, c.id AS customer_id, s.placed_at, s.total, s.currency, s.discount_code,
@@ -118,6 +124,10 @@ public class OrderIngest {
                     INSERT (external_id, customer_id, placed_at, total, currency, discount_code, created_at)
                     VALUES (x.external_id, x.customer_id, x.placed_at, x.total, COALESCE(x.currency, ?), x.discount_code, ?)
                 """, properties.defaultCurrency(), now);
+        if (indexes.any()) {
+            progress.stage("building the order indexes");
+            indexes.restore();
+        }
         if (anyItems) {
             replaceItems();
         }

@@ -69,10 +69,16 @@ class SegmentService implements Segments {
      * PostgreSQL's driver turns a statement run five times into a prepared one, and the server may then plan it
      * once for any parameter values. A window of 7 days and one of 2 years want different plans, and a segment
      * query costs far more to run than to plan: plan every run for its values.
+     * <p>
+     * And no JIT compilation: a segment's estimated cost (a million customers, each looked up in the orders)
+     * passes the thresholds at which PostgreSQL compiles, inlines and optimises its expressions, which took 180 to
+     * 285 ms of a 1 s count of lapsed-regulars, while the expressions it compiles (a few comparisons per customer)
+     * gain next to nothing (bench/segments.sh; the plan's JIT timing).
      */
     private void planForTheseValues() {
         if (postgres) {
             jdbc.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+            jdbc.execute("SET LOCAL jit = off");
         }
     }
 

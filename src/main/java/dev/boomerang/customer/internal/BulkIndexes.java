@@ -1,0 +1,73 @@
+package dev.boomerang.customer.internal;
+
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A table's secondary indexes set aside for a bulk load and built again after it, inside the load's transaction
+ * (PostgreSQL only: its DDL is transactional, so a load that fails gets its indexes back with its rollback).
+ * <p>
+ * Why: PostgreSQL maintains an index entry by entry as rows arrive, and millions of orders in random customer and
+ * time order make each entry a random write into a large tree; that was most of a 10M-order import
+ * (bench/import-orders.sh). Built afterwards an index is one sort of the whole table, several times cheaper
+ * while the load is at least as large as what the table held before. The price: dropping an index locks the table
+ * until the load commits, so other readers of it wait; which is why only a load that large does it.
+ * <p>
+ * Set aside are the indexes no constraint owns (keys and unique constraints stay: the load's own duplicate
+ * checks and merge rely on them). Each is created again from its own definition as PostgreSQL reports it, so the
+ * migrations stay the one place an index is declared.
+ */
+final class BulkIndexes {
+
+    /** The definitions of the indexes dropped, to be run again; empty when nothing was dropped. */
+    private final List<String> definitions;
+    private final JdbcTemplate jdbc;
+
+    private BulkIndexes(JdbcTemplate jdbc, List<String> definitions) {
+        this.jdbc = jdbc;
+        this.definitions = definitions;
+    }
+
+    /**
+     * Sets aside {@code table}'s secondary indexes when {@code incoming} rows are at least {@code from} and at
+     * least as many as the table holds by PostgreSQL's running count of its live rows; otherwise leaves
+     * everything as it is. Call it before the transaction touches the table: the lock it then takes is the
+     * transaction's first on the table, so two large loads queue for it instead of deadlocking on an upgrade.
+     */
+    static BulkIndexes setAsideFor(JdbcTemplate jdbc, String table, long incoming, long from) {
+        if (from <= 0 || incoming < from) {
+            return new BulkIndexes(jdbc, List.of());
+        }
+        // the statistics' count, read without locking the table (a COUNT(*) would take a lock to upgrade)
+        List<Long> held = jdbc.queryForList("SELECT n_live_tup FROM pg_stat_user_tables WHERE relid = to_regclass(?)",
+                Long.class, table);
+        if (held.isEmpty() || held.getFirst() == null || held.getFirst() >= incoming) {
+            return new BulkIndexes(jdbc, List.of());
+        }
+        jdbc.execute("LOCK TABLE " + table + " IN ACCESS EXCLUSIVE MODE");
+        List<String> names = jdbc.queryForList("""
+                SELECT quote_ident(i.relname) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
+                WHERE x.indrelid = to_regclass(?) AND NOT x.indisprimary AND NOT x.indisunique
+                  AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid)
+                ORDER BY i.relname""", String.class, table);
+        List<String> definitions = names.stream()
+            .map(name -> jdbc.queryForObject("SELECT pg_get_indexdef(to_regclass(?))", String.class, name))
+            .toList();
+        names.forEach(name -> jdbc.execute("DROP INDEX " + name));
+        return new BulkIndexes(jdbc, definitions);
+    }
+
+    /** Whether indexes were set aside (for the import's progress lines). */
+    boolean any() {
+        return !definitions.isEmpty();
+    }
+
+    /** Builds the indexes set aside again, with room to sort in memory. */
+    void restore() {
+        if (definitions.isEmpty()) {
+            return;
+        }
+        jdbc.execute("SET LOCAL maintenance_work_mem = '256MB'");
+        definitions.forEach(jdbc::execute);
+    }
+}
