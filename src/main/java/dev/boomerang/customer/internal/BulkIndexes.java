@@ -29,22 +29,33 @@ final class BulkIndexes {
     }
 
     /**
-     * Sets aside {@code table}'s secondary indexes when {@code incoming} rows are at least {@code from} and at
-     * least as many as the table holds by PostgreSQL's running count of its live rows; otherwise leaves
-     * everything as it is. Call it before the transaction touches the table: the lock it then takes is the
-     * transaction's first on the table, so two large loads queue for it instead of deadlocking on an upgrade.
+     * Sets aside {@code table}'s secondary indexes when {@code incoming} rows are at least {@code from} and more
+     * than the table holds; otherwise leaves everything as it is. Call it before the transaction touches the table:
+     * the lock it may take is then the transaction's first on the table, so two large loads queue for it instead
+     * of deadlocking on an upgrade.
      */
     static BulkIndexes setAsideFor(JdbcTemplate jdbc, String table, long incoming, long from) {
         if (from <= 0 || incoming < from) {
             return new BulkIndexes(jdbc, List.of());
         }
-        // the statistics' count, read without locking the table (a COUNT(*) would take a lock to upgrade)
-        List<Long> held = jdbc.queryForList("SELECT n_live_tup FROM pg_stat_user_tables WHERE relid = to_regclass(?)",
-                Long.class, table);
-        if (held.isEmpty() || held.getFirst() == null || held.getFirst() >= incoming) {
+        // First PostgreSQL's own estimates, read without locking the table: the running count of live rows (zero
+        // again after a crash or a statistics reset) or, if larger, the row count of the last VACUUM, ANALYZE or
+        // index build. Only a load they call larger takes the lock.
+        Long estimated = jdbc.queryForObject("""
+                SELECT GREATEST(COALESCE((SELECT n_live_tup FROM pg_stat_user_tables WHERE relid = to_regclass(?)), 0),
+                                (SELECT CAST(reltuples AS BIGINT) FROM pg_class WHERE oid = to_regclass(?)))""",
+                Long.class, table, table);
+        if (estimated == null || estimated >= incoming) {
             return new BulkIndexes(jdbc, List.of());
         }
         jdbc.execute("LOCK TABLE " + table + " IN ACCESS EXCLUSIVE MODE");
+        // then the truth, counted up to `incoming` under the lock: a load that queued behind another large one may
+        // no longer be the larger
+        Long held = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1 FROM " + table + " FETCH FIRST ? ROWS ONLY) t",
+                Long.class, incoming);
+        if (held == null || held >= incoming) {
+            return new BulkIndexes(jdbc, List.of());
+        }
         List<String> names = jdbc.queryForList("""
                 SELECT quote_ident(i.relname) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
                 WHERE x.indrelid = to_regclass(?) AND NOT x.indisprimary AND NOT x.indisunique

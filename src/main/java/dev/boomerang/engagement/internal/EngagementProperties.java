@@ -35,7 +35,7 @@ public record EngagementProperties(@DefaultValue("http://localhost:8080") URI pu
 
     public EngagementProperties {
         signingKeys = signingKeys == null ? List.of() : List.copyOf(signingKeys);
-        clicks = clicks == null ? new Clicks(2, 100_000) : clicks;
+        clicks = clicks == null ? new Clicks(2, DataSize.ofMegabytes(16)) : clicks;
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < signingKeys.size(); i++) {
             SigningKey key = signingKeys.get(i);
@@ -73,18 +73,19 @@ public record EngagementProperties(@DefaultValue("http://localhost:8080") URI pu
     /**
      * @param readers threads that read the targets of links signed before link_target existed from message_link,
      *     each many clicks per statement; more overlap the database's round trips, fewer make bigger batches
-     * @param cachedTargets link targets kept in memory (rows of link_target, which never change); a click on one
-     *     of them reads nothing from the database
+     * @param targetCache memory for link targets (rows of link_target, which never change) kept by each node; a
+     *     click on a kept one reads nothing from the database
      */
-    public record Clicks(@DefaultValue("2") int readers, @DefaultValue("100000") int cachedTargets) {
+    public record Clicks(@DefaultValue("2") int readers, @DefaultValue("16MB") DataSize targetCache) {
 
         public Clicks {
             if (readers < 1 || readers > 64) {
                 throw new IllegalArgumentException("boomerang.engagement.clicks.readers: from 1 to 64, not " + readers);
             }
-            if (cachedTargets < 0) {
-                throw new IllegalArgumentException("boomerang.engagement.clicks.cached-targets: 0 or more, not "
-                        + cachedTargets);
+            targetCache = targetCache == null ? DataSize.ofMegabytes(16) : targetCache;
+            if (targetCache.isNegative()) {
+                throw new IllegalArgumentException("boomerang.engagement.clicks.target-cache: 0 or more, not "
+                        + targetCache);
             }
         }
     }

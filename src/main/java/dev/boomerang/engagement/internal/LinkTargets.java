@@ -10,10 +10,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -21,15 +21,18 @@ import org.springframework.stereotype.Component;
 /**
  * The targets of tracked links (link_target), each named by a hash of its URL that the click token carries under
  * its signature. Rows are written before a message that links to them is sent, and never change: the same URL
- * always has the same hash, and a different URL with the same hash is refused when stored (a message that would
- * link to it is not sent) rather than redirect anyone to the wrong page. Because a row cannot change, the rows
- * read are kept in a bounded cache ({@code boomerang.engagement.clicks.cached-targets}) and a click on a known link
- * reads nothing from the database: a broadcast's thousands of messages link to the same few targets.
+ * always has the same hash, and a different URL with the same hash is refused when stored (storing the links of
+ * the messages fails, and the one that would link to it is never sent) rather than redirect anyone to the wrong
+ * page. Because a row cannot change, the rows read are kept in a cache bounded by size
+ * ({@code boomerang.engagement.clicks.target-cache}), and a click on a known link reads nothing from the database:
+ * a broadcast's thousands of messages link to the same few targets.
  */
 @Component
 class LinkTargets {
 
     private static final int ROWS_PER_STATEMENT = 500;
+    /** What a cached target costs besides its characters (key, entry, String), roughly. */
+    private static final int ENTRY_BYTES = 96;
     private static final String INSERT_POSTGRES = """
             INSERT INTO link_target (hash, url)
             SELECT * FROM unnest(CAST(? AS BIGINT[]), CAST(? AS VARCHAR[])) ON CONFLICT (hash) DO NOTHING""";
@@ -43,7 +46,9 @@ class LinkTargets {
     LinkTargets(JdbcTemplate jdbc, StoreDatabase database, EngagementProperties properties) {
         this.jdbc = jdbc;
         this.postgres = database.isPostgres();
-        this.known = Caffeine.newBuilder().maximumSize(properties.clicks().cachedTargets()).build();
+        // weighed by the URL's size, so that long personal links cannot make the cache outgrow its share of the heap
+        this.known = Caffeine.newBuilder().maximumWeight(properties.clicks().targetCache().toBytes())
+            .<Long, String>weigher((hash, url) -> ENTRY_BYTES + 2 * url.length()).build();
     }
 
     /** The name of a URL in link_target and in click tokens. */
@@ -62,7 +67,8 @@ class LinkTargets {
      * @throws IllegalStateException when a URL's hash already names a different URL (nothing may link to it)
      */
     void store(Collection<String> urls) {
-        Map<Long, String> unknown = new LinkedHashMap<>();
+        // in hash order: two nodes storing overlapping targets lock their rows in the same order, never deadlock
+        Map<Long, String> unknown = new TreeMap<>();
         for (String url : urls) {
             long hash = hash(url);
             String cached = known.getIfPresent(hash);

@@ -68,7 +68,7 @@ class LinkTokensTest {
         assertThat(tokens.verifyClick(flipped)).isEmpty();
         LinkTokens stranger = new LinkTokens(List.of(), new LinkTokens.Key("1", new byte[32]));
         assertThat(tokens.verifyClick(stranger.clickToken(42, 3, TARGET))).as("same shape, another key").isEmpty();
-        for (String junk : new String[] { null, "", "-", "1.-", "x.16-AAAA", "1.16.3", "1.16.3.4-AAAA", "1..3-AAAA",
+        for (String junk : new String[] { null, "", "-", "1.-", "x.16-AAAA", "1.16.3", "1.16.3.4-AAAA", "1.16.3.4.5-AAAA", "1..3-AAAA",
                 "1.16.-1-AAAA", "1.zzzzzzzzzzzzzzzzzzzz-AAAA", "1.16-%%%", "1.16-" + "A".repeat(100) }) {
             assertThat(tokens.verify(junk)).as(junk).isEmpty();
             assertThat(tokens.verifyOpen(junk)).as(junk).isEmpty();
