@@ -1,6 +1,9 @@
 package dev.boomerang.customer.internal;
 
+import java.sql.ResultSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -56,16 +59,17 @@ final class BulkIndexes {
         if (held == null || held >= incoming) {
             return new BulkIndexes(jdbc, List.of());
         }
-        List<String> names = jdbc.queryForList("""
-                SELECT quote_ident(i.relname) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
+        Map<String, String> definitions = new TreeMap<>();   // by name, each index's CREATE INDEX
+        jdbc.query("""
+                SELECT quote_ident(i.relname), pg_get_indexdef(x.indexrelid)
+                FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
                 WHERE x.indrelid = to_regclass(?) AND NOT x.indisprimary AND NOT x.indisunique
-                  AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid)
-                ORDER BY i.relname""", String.class, table);
-        List<String> definitions = names.stream()
-            .map(name -> jdbc.queryForObject("SELECT pg_get_indexdef(to_regclass(?))", String.class, name))
-            .toList();
-        names.forEach(name -> jdbc.execute("DROP INDEX " + name));
-        return new BulkIndexes(jdbc, definitions);
+                  AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid)""",
+                (ResultSet rs) -> {
+                    definitions.put(rs.getString(1), rs.getString(2));
+                }, table);
+        definitions.keySet().forEach(name -> jdbc.execute("DROP INDEX " + name));
+        return new BulkIndexes(jdbc, List.copyOf(definitions.values()));
     }
 
     /** Whether indexes were set aside (for the import's progress lines). */

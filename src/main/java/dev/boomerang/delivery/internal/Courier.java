@@ -238,8 +238,8 @@ class Courier {
 
     /**
      * Where the last {@code </body>} tag starts (in any case, with or without space before its '>'), or -1.
-     * Searched backwards from tag to tag: lower-casing the
-     * whole page to find it was 6% of a campaign's CPU in the JVM (bench/campaign.sh, JFR).
+     * Searched backwards from tag to tag: lower-casing the whole page to find it was 6% of a campaign's CPU in the
+     * JVM (bench/campaign.sh, JFR).
      */
     private static int lastBodyEnd(String html) {
         for (int i = html.lastIndexOf('<'); i >= 0; i = html.lastIndexOf('<', i - 1)) {

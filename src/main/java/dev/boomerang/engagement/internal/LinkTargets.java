@@ -72,13 +72,7 @@ class LinkTargets {
         for (String url : urls) {
             long hash = hash(url);
             String cached = known.getIfPresent(hash);
-            if (cached == null) {
-                String other = unknown.putIfAbsent(hash, url);
-                checkSame(hash, url, other);
-            }
-            else {
-                checkSame(hash, url, cached);
-            }
+            checkSame(hash, url, cached != null ? cached : unknown.putIfAbsent(hash, url));
         }
         List<Map.Entry<Long, String>> rows = List.copyOf(unknown.entrySet());
         for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {

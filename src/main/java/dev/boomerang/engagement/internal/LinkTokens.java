@@ -24,16 +24,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Signed tokens for the links in messages: what the link names (a message; or a message, the position of one of
- * its links and the hash its target is stored under in link_target) and an HMAC-SHA256 of it, cut to 96 bits (enough that guessing a valid token for someone else's
- * message is hopeless, short enough for an SMS). Each purpose signs different bytes, so a token made for one
- * (the open pixel) is worthless for another (unsubscribe).
+ * its links and the hash its target is stored under in link_target) and an HMAC-SHA256 of it, cut to 96 bits
+ * (enough that guessing a valid token for someone else's message is hopeless, short enough for an SMS). Each
+ * purpose signs different bytes, so a token made for one (the open pixel) is worthless for another (unsubscribe).
  * <p>
  * Keys rotate: a token carries the id of the key that signed it ({@code KEY.MESSAGE-MAC},
- * {@code KEY.MESSAGE.POSITION.TARGET-MAC}, numbers in base 36, the target's hash unsigned). The newest key signs, every known key verifies, so links
- * already sent keep working after a new key is added and stop working once their key is removed. Without
- * configured keys the key Boomerang generated in the database signs (its id is its row number); tokens made
- * before key ids existed ({@code MESSAGE-MAC}) are verified with that key. Click tokens made before link_target
- * existed ({@code KEY.MESSAGE.POSITION-MAC}) still verify; their target is read from message_link.
+ * {@code KEY.MESSAGE.POSITION.TARGET-MAC}, numbers in base 36, the target's hash unsigned). The newest key signs,
+ * every known key verifies, so links already sent keep working after a new key is added and stop working once
+ * their key is removed. Without configured keys the key Boomerang generated in the database signs (its id is its
+ * row number); tokens made before key ids existed ({@code MESSAGE-MAC}) are verified with that key. Click tokens
+ * made before link_target existed ({@code KEY.MESSAGE.POSITION-MAC}) still verify; their target is read from
+ * message_link.
  */
 @Component
 class LinkTokens {
@@ -110,7 +111,7 @@ class LinkTokens {
     /** The message an unsubscribe or preferences token names, or empty when it is malformed or not ours. */
     OptionalLong verify(String token) {
         Parsed parsed = parse(token, true);
-        if (parsed == null || parsed.position >= 0 || parsed.target.isPresent()) {
+        if (parsed == null || parsed.position >= 0) {
             return OptionalLong.empty();
         }
         return parsed.signer.matches(messageBytes(parsed.messageId), parsed.mac) ? OptionalLong.of(parsed.messageId)
@@ -120,7 +121,7 @@ class LinkTokens {
     /** The message an open token names. */
     OptionalLong verifyOpen(String token) {
         Parsed parsed = parse(token, false);
-        if (parsed == null || parsed.position >= 0 || parsed.target.isPresent()) {
+        if (parsed == null || parsed.position >= 0) {
             return OptionalLong.empty();
         }
         return parsed.signer.matches(openBytes(parsed.messageId), parsed.mac) ? OptionalLong.of(parsed.messageId)

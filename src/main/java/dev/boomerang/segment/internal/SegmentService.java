@@ -129,12 +129,12 @@ class SegmentService implements Segments {
     public Preview preview(Rule rule, Instant asOf) {
         Instant t = asOf == null ? clock.instant() : asOf;
         SegmentSql sql = sql(rule, t);
-        Optional<Fragment> cheaperCount = compiler.memberCount(rule, t);
+        Fragment counting = countStatement(rule, t, sql);
         // one snapshot: the sample is drawn from the customers counted
         return readOnly.execute(status -> {
             planForTheseValues();
             long started = System.nanoTime();
-            long count = count(sql, cheaperCount);
+            long count = count(counting);
             long millis = (System.nanoTime() - started) / 1_000_000;
             List<Preview.Member> sample = jdbc.query("""
                     SELECT c.external_id, c.email, c.first_name, c.last_name, c.order_count, c.total_spent, c.last_order_at
@@ -147,19 +147,24 @@ class SegmentService implements Segments {
     @Override
     public long count(Rule rule, Instant asOf) {
         Instant t = asOf == null ? clock.instant() : asOf;
-        SegmentSql sql = sql(rule, t);
-        Optional<Fragment> cheaperCount = compiler.memberCount(rule, t);
+        Fragment counting = countStatement(rule, t, null);
         return readOnly.execute(status -> {
             planForTheseValues();
-            return count(sql, cheaperCount);
+            return count(counting);
         });
     }
 
-    private long count(SegmentSql sql, Optional<Fragment> cheaperCount) {
-        Long count = cheaperCount.isPresent()
-                ? jdbc.queryForObject(cheaperCount.get().sql(), Long.class, cheaperCount.get().parameters().toArray())
-                : jdbc.queryForObject("SELECT COUNT(*) FROM customer c WHERE " + sql.condition(), Long.class,
-                        sql.parameters().toArray());
+    /** The compiler's cheaper count when the rule has one, else a count of the members ({@code sql}, or compiled). */
+    private Fragment countStatement(Rule rule, Instant t, SegmentSql sql) {
+        return compiler.memberCount(rule, t).orElseGet(() -> {
+            SegmentSql members = sql == null ? sql(rule, t) : sql;
+            return Fragment.of("SELECT COUNT(*) FROM customer c WHERE " + members.condition(),
+                    members.parameters().toArray());
+        });
+    }
+
+    private long count(Fragment counting) {
+        Long count = jdbc.queryForObject(counting.sql(), Long.class, counting.parameters().toArray());
         return count == null ? 0 : count;
     }
 
