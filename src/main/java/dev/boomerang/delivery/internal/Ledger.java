@@ -112,10 +112,14 @@ class Ledger {
     private static final String PENDING_COLUMNS = "id, customer_id, campaign_id, step, run_id, channel, variant, template,"
             + " discount_code, attempts, cart_external_id";
 
-    /** The run's next PLANNED messages, in id order. */
-    List<Pending> planned(long runId, int limit) {
+    /**
+     * The run's next PLANNED messages after message {@code afterId}, in id order. Starting after the last one
+     * taken matters: each message sent leaves a dead PLANNED entry in the index this reads (until a vacuum), and a
+     * read from the start of the run would step over all of them.
+     */
+    List<Pending> planned(long runId, long afterId, int limit) {
         return jdbc.query("SELECT " + PENDING_COLUMNS + " FROM message WHERE run_id = ? AND status = 'PLANNED'"
-                + " ORDER BY id LIMIT ?", Ledger::pending, runId, limit);
+                + " AND id > ? ORDER BY id LIMIT ?", Ledger::pending, runId, afterId, limit);
     }
 
     /** Of these messages, those still PLANNED, in id order. */

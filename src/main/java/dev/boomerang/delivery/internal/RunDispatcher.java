@@ -7,7 +7,9 @@ import dev.boomerang.delivery.Variant;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +17,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,16 +29,21 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The dispatch of one run, chunk by chunk over its audience (in customer id order, so memory stays flat):
- * one transaction decides a chunk and writes its ledger rows (PLANNED, SKIPPED, DEFERRED); then its PLANNED
- * rows go out in windows: claimed and committed, sent concurrently, and their outcomes committed. Resuming is
- * running it again: rows left CLAIMED by a dead execution become UNKNOWN, PLANNED rows are sent, customers
- * without a row are decided.
+ * The dispatch of one run, chunk by chunk over its audience (in customer id order, so memory stays flat). Two
+ * things go on at once. A decider walks the audience: one transaction per chunk decides it and writes its ledger
+ * rows (PLANNED, SKIPPED, DEFERRED), staying at most two chunks of PLANNED rows ahead of the sending. The sending
+ * takes the PLANNED rows in id order, in batches of half a window: each is claimed and committed, then sent and its
+ * outcomes recorded on a thread of its own while the next batch is read, rendered and claimed. At most two batches,
+ * one window, are ever claimed and unfinished, so a crash leaves at most a window UNKNOWN. Resuming is running it
+ * again: rows left CLAIMED by a dead execution become UNKNOWN, PLANNED rows are sent, customers without a row are
+ * decided.
  */
 @Component
 class RunDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(RunDispatcher.class);
+    /** How long the sending waits for the decider before it looks for PLANNED rows again. */
+    private static final long DECIDER_POLL_MILLIS = 20;
 
     private final JdbcTemplate jdbc;
     private final Ledger ledger;
@@ -57,13 +67,38 @@ class RunDispatcher {
         this.clock = clock;
     }
 
-    void dispatch(RunStore.RunRow run, Broadcast broadcast) {
+    void dispatch(RunStore.RunRow run, Broadcast broadcast) throws InterruptedException {
         int interrupted = ledger.interrupted(run.id(), clock.instant());
         if (interrupted > 0) {
             log.warn("run {} of {}: {} message(s) were in flight when the last execution stopped; marked UNKNOWN, not resent",
                     run.id(), run.campaignId(), interrupted);
         }
-        sendPlanned(run, broadcast);
+        if (run.dryRun()) {
+            decideAll(run, broadcast, null);
+            return;
+        }
+        // the decider may run ahead of the sending by two chunks of PLANNED rows: far enough that the sending never
+        // waits for it, near enough that what it decided (consent, caps) is still true when the message goes
+        Semaphore lead = new Semaphore(2 * properties.chunk());
+        try (ExecutorService decider = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<?> deciding = decider.submit(() -> {
+                decideAll(run, broadcast, lead);
+                return null;
+            });
+            try {
+                sendPlanned(run, broadcast, lead, deciding);
+            }
+            finally {
+                deciding.cancel(true); // done by now, unless the sending failed: then deciding on is pointless
+            }
+        }
+    }
+
+    /**
+     * Decides the audience a chunk at a time, in customer id order. With a {@code lead}, waits after each chunk
+     * until the sending has taken up all but two chunks' worth of the PLANNED rows decided so far.
+     */
+    private void decideAll(RunStore.RunRow run, Broadcast broadcast, Semaphore lead) throws InterruptedException {
         // an earlier execution decided the customers up to this one (the audience is walked in id order); beyond it
         // nobody has a row yet, and asking the ledger per chunk would read ever more of it as the run grows
         long decidedUpTo = ledger.highestDecided(run.campaignId(), run.occurrence());
@@ -78,12 +113,15 @@ class RunDispatcher {
                 return;
             }
             after = chunk.getLast().customerId();
-            transactions.executeWithoutResult(status -> decide(run, broadcast, chunk, decidedUpTo));
-            sendPlanned(run, broadcast);
+            Integer planned = transactions.execute(status -> decide(run, broadcast, chunk, decidedUpTo));
+            if (lead != null) {
+                lead.acquire(planned);
+            }
         }
     }
 
-    private void decide(RunStore.RunRow run, Broadcast broadcast, List<Decisions.Member> chunk, long decidedUpTo) {
+    /** Decides a chunk and writes its rows; returns how many are PLANNED. */
+    private int decide(RunStore.RunRow run, Broadcast broadcast, List<Decisions.Member> chunk, long decidedUpTo) {
         List<Long> ids = chunk.stream().map(Decisions.Member::customerId).toList();
         if (!run.dryRun()) {
             // runs of other campaigns deciding for the same customers wait here, so caps hold across them
@@ -110,6 +148,7 @@ class RunDispatcher {
             }
         }
         ledger.insert(rows, now);
+        return (int) rows.stream().filter(r -> r.status() == MessageStatus.PLANNED).count();
     }
 
     private static Ledger.NewMessage message(RunStore.RunRow run, Broadcast broadcast, Decisions.Member member,
@@ -119,52 +158,87 @@ class RunDispatcher {
     }
 
     /**
-     * Sends the run's PLANNED messages, a window at a time: claimed (committed), sent, recorded, the order that
-     * makes a crash leave UNKNOWN rows, never a resend. The next window is rendered while the current one is sent,
-     * but claimed only after the current one's outcomes are recorded, so at most one window is ever in flight;
-     * rendering writes nothing, so it may run ahead of the claim (what another node claims meanwhile is dropped).
+     * Sends the run's PLANNED messages until the decider is done and none is left, a batch (half a window) at a
+     * time: claimed (committed), then sent and recorded on a thread of its own, the order that makes a crash leave
+     * UNKNOWN rows, never a resend. The next batch is read and rendered meanwhile, and claimed once at most one
+     * batch is still out, so at most a window is ever claimed and unfinished. The rows are read in id order from
+     * the last batch on: rows a run's decider commits later always have higher ids, and starting after the
+     * batches sent keeps each read off the index entries they left behind. Rendering writes nothing, so it may run
+     * ahead of the claim (what another node claims meanwhile is dropped).
      */
-    private void sendPlanned(RunStore.RunRow run, Broadcast broadcast) {
-        if (run.dryRun()) {
-            return;
-        }
+    private void sendPlanned(RunStore.RunRow run, Broadcast broadcast, Semaphore lead, Future<?> deciding)
+            throws InterruptedException {
         Sending sending = broadcast.sending();
-        List<Ledger.Pending> window = ledger.planned(run.id(), properties.window());
-        Courier.Window rendered = courier.render(sending, window, clock.instant());
-        try (ExecutorService sender = Executors.newVirtualThreadPerTaskExecutor()) {
-            while (!window.isEmpty()) {
-                Courier.Window mine = rendered.only(Set.copyOf(ledger.claim(window, clock.instant())));
-                Future<List<Ledger.Outcome>> sent = sender.submit(() -> courier.deliver(sending, mine));
-                try {
-                    window = ledger.planned(run.id(), properties.window());
-                    rendered = courier.render(sending, window, clock.instant());
-                }
-                finally {
-                    // the claimed window's outcomes are recorded even if rendering the next one failed
-                    List<Ledger.Outcome> outcomes = outcomes(sent);
-                    if (!outcomes.isEmpty()) {
-                        ledger.complete(outcomes, clock.instant());
-                        bounces.recorded(outcomes, clock.instant());
+        int batch = Math.max(1, properties.window() / 2);
+        Deque<Future<?>> out = new ArrayDeque<>();
+        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            long after = 0;
+            List<Ledger.Pending> next = ledger.planned(run.id(), after, batch);
+            Courier.Window rendered = courier.render(sending, next, clock.instant());
+            while (true) {
+                if (next.isEmpty()) {
+                    boolean decided = deciding.isDone();
+                    if (decided) {
+                        finished(deciding); // the decider's failure is the run's
                     }
+                    else {
+                        waitFor(deciding, DECIDER_POLL_MILLIS);
+                    }
+                    next = ledger.planned(run.id(), after, batch);
+                    if (next.isEmpty() && decided) {
+                        break; // everyone decided before this last look, and nothing is left to send
+                    }
+                    rendered = courier.render(sending, next, clock.instant());
+                    continue;
                 }
+                after = next.getLast().id();
+                Courier.Window mine = rendered.only(Set.copyOf(ledger.claim(next, clock.instant())));
+                int taken = next.size();
+                out.add(senders.submit(() -> {
+                    try {
+                        List<Ledger.Outcome> outcomes = courier.deliver(sending, mine);
+                        if (!outcomes.isEmpty()) {
+                            ledger.complete(outcomes, clock.instant());
+                            bounces.recorded(outcomes, clock.instant());
+                        }
+                    }
+                    finally {
+                        lead.release(taken);
+                    }
+                    return null;
+                }));
+                next = ledger.planned(run.id(), after, batch);
+                rendered = courier.render(sending, next, clock.instant());
+                while (out.size() > 1) {
+                    finished(out.removeFirst());
+                }
+            }
+            while (!out.isEmpty()) {
+                finished(out.removeFirst());
             }
         }
     }
 
-    private static List<Ledger.Outcome> outcomes(Future<List<Ledger.Outcome>> sending) {
+    /** Waits up to {@code millis} for the decider; whether it failed is asked once it is done. */
+    private static void waitFor(Future<?> deciding, long millis) throws InterruptedException {
         try {
-            return sending.get();
+            deciding.get(millis, TimeUnit.MILLISECONDS);
         }
-        catch (ExecutionException ex) {
-            throw ex.getCause() instanceof RuntimeException runtime ? runtime
-                    : new IllegalStateException("sending a window failed", ex.getCause());
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while a window was being sent", ex);
+        catch (TimeoutException | ExecutionException ex) {
+            // not done yet, or done and failed: the caller sees which on its next look
         }
     }
 
+    /** Waits for a task (a batch's sending and recording, or the decider); its failure is the run's. */
+    private static void finished(Future<?> task) throws InterruptedException {
+        try {
+            task.get();
+        }
+        catch (ExecutionException ex) {
+            throw ex.getCause() instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException("dispatching failed", ex.getCause());
+        }
+    }
     /** A unique discount code per message when the campaign names no shared one; null without a discount. */
     private String code(Broadcast broadcast) {
         return DiscountCodes.code(broadcast.discount(), random);
