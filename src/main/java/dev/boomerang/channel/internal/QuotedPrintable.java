@@ -19,7 +19,9 @@ final class QuotedPrintable {
 
     static byte[] encode(String text) {
         byte[] in = text.getBytes(StandardCharsets.UTF_8);
-        byte[] out = new byte[in.length * 3 + in.length / 25 + 16];
+        // every byte becomes at most 3 (=XX) and every soft break (3: "=" CRLF) follows at least 73 of them on its
+        // line; a text's own line break (1 or 2 bytes) becomes 2
+        byte[] out = new byte[in.length * 3 + in.length * 9 / 73 + 16];
         int n = 0;
         int column = 0;
         for (int i = 0; i < in.length; i++) {

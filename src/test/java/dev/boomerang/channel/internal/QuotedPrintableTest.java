@@ -33,6 +33,14 @@ class QuotedPrintableTest {
     }
 
     @Test
+    void aLongLineOfTextThatIsAllEncodedFits() throws Exception {
+        // every byte three characters and a soft break every 25 bytes: the worst case for the output's size
+        for (String text : new String[] { "ż".repeat(2000), "=".repeat(5000), "Привет мир ".repeat(500) }) {
+            assertThat(decoded(encoded(text))).isEqualTo(text);
+        }
+    }
+
+    @Test
     void noLineIsLongerThanSeventySixCharacters() {
         String qp = encoded("x".repeat(200) + "\n" + "ą".repeat(60));
         for (String line : qp.split("\r\n")) {
