@@ -133,7 +133,7 @@ class Courier implements AutoCloseable {
 
     @Override
     public void close() {
-        renderers.shutdownNow();
+        renderers.shutdown(); // renders under way finish; their window is not claimed once the run sees the context close
     }
 
     /** Renders every message of a window concurrently; reads nothing but the models, writes nothing. */
@@ -294,8 +294,9 @@ class Courier implements AutoCloseable {
             return Prepared.done(failed(message, "error", String.valueOf(ex.getCause())), message);
         }
         catch (InterruptedException ex) {
+            // stopping: nothing of a window not rendered is claimed (a run renders before it claims)
             Thread.currentThread().interrupt();
-            return Prepared.done(failed(message, "interrupted", "stopped while rendering"), message);
+            throw new IllegalStateException("interrupted while rendering", ex);
         }
     }
 

@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the delivery module, under {@code boomerang.delivery}.
  * @param chunk recipients decided per transaction (policies, ledger rows)
- * @param window messages claimed together and sent concurrently; at most this many are in flight, so at most
- *     this many can end UNKNOWN after a crash
+ * @param window messages claimed and not yet finished at most: a run sends in batches of half of it, two out at
+ *     once, so at most this many can end UNKNOWN after a crash
  * @param sweepEvery how often deferred and retried messages are looked at
  * @param retryFor how long a message may keep being retried before it is FAILED
  * @param sweeperEnabled off for command lines and tests that drive the sweeper by hand

@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,36 +75,42 @@ class RunDispatcher {
                     run.id(), run.campaignId(), interrupted);
         }
         if (run.dryRun()) {
-            decideAll(run, broadcast, null);
+            decideAll(run, broadcast, null, null);
             return;
         }
         // the decider may run ahead of the sending by two chunks of PLANNED rows: far enough that the sending never
         // waits for it, near enough that what it decided (consent, caps) is still true when the message goes
         Semaphore lead = new Semaphore(2 * properties.chunk());
+        AtomicBoolean stop = new AtomicBoolean();
         try (ExecutorService decider = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<?> deciding = decider.submit(() -> {
-                decideAll(run, broadcast, lead);
+                decideAll(run, broadcast, lead, stop);
                 return null;
             });
             try {
                 sendPlanned(run, broadcast, lead, deciding);
             }
             finally {
-                deciding.cancel(true); // done by now, unless the sending failed: then deciding on is pointless
+                // done by now, unless the sending failed. Then the decider stops between two chunks, not by an
+                // interrupt: one in the middle of JDBC work closes the connection, and H2's file store with it.
+                stop.set(true);
+                lead.release(properties.chunk());
             }
         }
     }
 
     /**
-     * Decides the audience a chunk at a time, in customer id order. With a {@code lead}, waits after each chunk
-     * until the sending has taken up all but two chunks' worth of the PLANNED rows decided so far.
+     * Decides the audience a chunk at a time, in customer id order, until done or told to {@code stop}. With a
+     * {@code lead}, a chunk waits until fewer than two chunks' worth of the PLANNED rows decided before it are still
+     * to be sent. (PLANNED rows an interrupted execution left are sent first and loosen that bound by as many.)
      */
-    private void decideAll(RunStore.RunRow run, Broadcast broadcast, Semaphore lead) throws InterruptedException {
+    private void decideAll(RunStore.RunRow run, Broadcast broadcast, Semaphore lead, AtomicBoolean stop)
+            throws InterruptedException {
         // an earlier execution decided the customers up to this one (the audience is walked in id order); beyond it
         // nobody has a row yet, and asking the ledger per chunk would read ever more of it as the run grows
         long decidedUpTo = ledger.highestDecided(run.campaignId(), run.occurrence());
         long after = -1;
-        while (true) {
+        while (stop == null || !stop.get()) {
             List<Decisions.Member> chunk = jdbc.query("""
                     SELECT customer_id, variant, holdout FROM run_audience
                     WHERE run_id = ? AND customer_id > ? ORDER BY customer_id LIMIT ?
@@ -113,9 +120,15 @@ class RunDispatcher {
                 return;
             }
             after = chunk.getLast().customerId();
+            if (lead != null) {
+                lead.acquire(chunk.size()); // as if all of it were PLANNED; the rest is given back below
+                if (stop.get()) {
+                    return;
+                }
+            }
             Integer planned = transactions.execute(status -> decide(run, broadcast, chunk, decidedUpTo));
             if (lead != null) {
-                lead.acquire(planned);
+                lead.release(chunk.size() - planned);
             }
         }
     }
@@ -169,7 +182,9 @@ class RunDispatcher {
     private void sendPlanned(RunStore.RunRow run, Broadcast broadcast, Semaphore lead, Future<?> deciding)
             throws InterruptedException {
         Sending sending = broadcast.sending();
-        int batch = Math.max(1, properties.window() / 2);
+        // two batches of half a window out at once; a window of 1 sends one message at a time
+        int batches = properties.window() >= 2 ? 2 : 1;
+        int batch = properties.window() / batches;
         Deque<Future<?>> out = new ArrayDeque<>();
         try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
             long after = 0;
@@ -209,7 +224,7 @@ class RunDispatcher {
                 }));
                 next = ledger.planned(run.id(), after, batch);
                 rendered = courier.render(sending, next, clock.instant());
-                while (out.size() > 1) {
+                while (out.size() >= batches) {
                     finished(out.removeFirst());
                 }
             }
