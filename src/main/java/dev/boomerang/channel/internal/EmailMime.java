@@ -124,7 +124,6 @@ public final class EmailMime {
             out.part(boundary, "plain", email.text());
             out.part(boundary, "html", email.html());
             out.line("--" + boundary + "--");
-            return new WrittenMessage(session, from, to, subject, out.bytes());
         }
         else {
             boolean html = email.html() != null;
@@ -132,8 +131,8 @@ public final class EmailMime {
             out.header("Content-Transfer-Encoding", "quoted-printable");
             out.line("");
             out.body(html ? email.html() : email.text());
-            return new WrittenMessage(session, from, to, subject, out.bytes());
         }
+        return new WrittenMessage(session, from, to, subject, out.bytes());
     }
 
     /** Dates as RFC 5322 writes them: {@code Mon, 23 Nov 2026 06:48:14 +0000}. */

@@ -133,7 +133,7 @@ class Courier implements AutoCloseable {
 
     @Override
     public void close() {
-        renderers.shutdown(); // renders under way finish; their window is not claimed once the run sees the context close
+        renderers.shutdown(); // renders under way finish; a window rendered after this fails before it is claimed
     }
 
     /** Renders every message of a window concurrently; reads nothing but the models, writes nothing. */
