@@ -180,7 +180,7 @@ public final class EmailMime {
         }
 
         void body(String content) {
-            bytes.writeBytes(QuotedPrintable.encode(content));
+            QuotedPrintable.encode(content, bytes);
         }
 
         byte[] bytes() {

@@ -1,5 +1,6 @@
 package dev.boomerang.channel.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -13,11 +14,26 @@ final class QuotedPrintable {
 
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_LINE = 76;
+    /** Bytes that stand for themselves anywhere on a line: printable ASCII but '=' (spaces and tabs depend on what follows). */
+    private static final boolean[] PLAIN = new boolean[256];
+
+    static {
+        for (int b = 33; b <= 126; b++) {
+            PLAIN[b] = b != '=';
+        }
+    }
 
     private QuotedPrintable() {
     }
 
     static byte[] encode(String text) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        encode(text, out);
+        return out.toByteArray();
+    }
+
+    /** Writes the text, encoded, to {@code to}. */
+    static void encode(String text, ByteArrayOutputStream to) {
         byte[] in = text.getBytes(StandardCharsets.UTF_8);
         // every byte becomes at most 3 (=XX) and every soft break (3: "=" CRLF) follows at least 73 of them on its
         // line; a text's own line break (1 or 2 bytes) becomes 2
@@ -26,6 +42,12 @@ final class QuotedPrintable {
         int column = 0;
         for (int i = 0; i < in.length; i++) {
             int b = in[i] & 0xff;
+            // most of a message: a plain byte with room on the line for it and a soft break after it
+            if (PLAIN[b] && column < MAX_LINE - 1) {
+                out[n++] = (byte) b;
+                column++;
+                continue;
+            }
             if (b == '\n' || b == '\r' && i + 1 < in.length && in[i + 1] == '\n') {
                 if (b == '\r') {
                     i++;
@@ -55,6 +77,6 @@ final class QuotedPrintable {
             }
             column += width;
         }
-        return java.util.Arrays.copyOf(out, n);
+        to.write(out, 0, n);
     }
 }

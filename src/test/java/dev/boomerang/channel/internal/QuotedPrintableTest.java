@@ -49,6 +49,14 @@ class QuotedPrintableTest {
         assertThat(qp).contains("=\r\n");
     }
 
+    @Test
+    void aLineBreaksSoftlyOnlyWhereItWouldPassSeventySixCharacters() {
+        assertThat(encoded("x".repeat(76))).as("a last line may use all 76").isEqualTo("x".repeat(76));
+        assertThat(encoded("x".repeat(76) + "\n")).isEqualTo("x".repeat(76) + "\r\n");
+        assertThat(encoded("x".repeat(77))).as("else 75 and the soft break's '='").isEqualTo("x".repeat(75) + "=\r\nxx");
+        assertThat(encoded("x".repeat(74) + "=y")).isEqualTo("x".repeat(74) + "=\r\n=3Dy");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "Cześć Anna,\nTwój koszyk czeka: https://shop.example.com/cart/K1?a=1&b=2\n",
         "<p style=\"margin:0\">=== ☕ 😀 </p>\n\n  indented\n.\n..dot\n", "x", "long word word word word word word word word word word word word word word word word word word word word word" })
