@@ -16,6 +16,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Sends email over SMTP with Jakarta Mail, through a small pool of open connections. Every send gets a
@@ -32,6 +37,14 @@ public final class SmtpAdapter implements ChannelAdapter, AutoCloseable {
     private final SmtpConnections connections;
     private final Duration retryAfter;
     private final Clock clock;
+    /**
+     * The SMTP exchanges run on platform threads, one per connection, not on the caller's virtual thread: each of a
+     * message's four commands waits for the server's answer, and a virtual thread waiting on a socket costs a poller
+     * registration, a timer for the read timeout and two thread switches, where a platform thread costs one poll.
+     * Measured (bench/campaign.sh, 200,000 customers, 8 connections): 63 and 67 s against 70 to 78 s, the JVM's
+     * system time the most of the difference. The caller's thread waits once per message instead.
+     */
+    private final ExecutorService exchanges;
 
     public SmtpAdapter(ChannelProperties.Smtp settings, EmailMime mime, Duration retryAfter, Clock clock) {
         if (settings.host() == null || settings.host().isBlank()) {
@@ -45,6 +58,8 @@ public final class SmtpAdapter implements ChannelAdapter, AutoCloseable {
                 settings.port(), null, blankToNull(settings.username()), blankToNull(settings.password()));
         this.connections = new SmtpConnections(session, server, Math.max(1, settings.limits().concurrency()),
                 Math.max(1, settings.maxMessagesPerConnection()), settings.idleTimeout(), settings.limits().maxWait());
+        this.exchanges = Executors.newFixedThreadPool(Math.max(1, settings.limits().concurrency()),
+                Thread.ofPlatform().name("smtp-", 0).daemon().factory());
     }
 
     enum Tls {
@@ -102,6 +117,36 @@ public final class SmtpAdapter implements ChannelAdapter, AutoCloseable {
 
     @Override
     public DeliveryReceipt send(OutboundMessage message) {
+        Future<DeliveryReceipt> exchange;
+        try {
+            exchange = exchanges.submit(() -> exchange(message));
+        }
+        catch (RejectedExecutionException ex) { // closed: nothing went out, so it may go later
+            return new DeliveryReceipt.RetryLater(NAME, clock.instant(), "the SMTP adapter is closed", true);
+        }
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    // uninterruptibly: an exchange under way may deliver the message, and its receipt says whether it did
+                    return exchange.get();
+                }
+                catch (InterruptedException ex) {
+                    interrupted = true;
+                }
+                catch (ExecutionException ex) {
+                    throw ex.getCause() instanceof RuntimeException r ? r : new IllegalStateException(ex.getCause());
+                }
+            }
+        }
+        finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private DeliveryReceipt exchange(OutboundMessage message) {
         if (!(message instanceof OutboundMessage.Email email)) {
             return new DeliveryReceipt.Rejected(NAME, "the smtp adapter sends email only", "channel", Consequence.NONE);
         }
@@ -151,6 +196,7 @@ public final class SmtpAdapter implements ChannelAdapter, AutoCloseable {
 
     @Override
     public void close() {
+        exchanges.shutdown(); // exchanges under way finish; connections.close() then closes what they give back
         connections.close();
     }
 

@@ -162,6 +162,34 @@ class SmtpAdapterTest {
     }
 
     @Test
+    void anInterruptedSenderStillLearnsWhatTheServerAnswered() throws Exception {
+        server.delayData("slow@example.com", Duration.ofMillis(1500));
+        var receipt = new java.util.concurrent.atomic.AtomicReference<DeliveryReceipt>();
+        var stillInterrupted = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread sender = Thread.ofVirtual().start(() -> {
+            receipt.set(adapter.send(email("m-9", "slow@example.com")));
+            stillInterrupted.set(Thread.currentThread().isInterrupted());
+        });
+        Thread.sleep(500);
+        sender.interrupt();
+        sender.join();
+
+        assertThat(receipt.get()).as("the message went; a stop must not make it look lost or unknown")
+            .isInstanceOf(DeliveryReceipt.Sent.class);
+        assertThat(server.received()).hasSize(1);
+        assertThat(stillInterrupted).as("the interrupt is kept for the caller").isTrue();
+    }
+
+    @Test
+    void aClosedAdapterSendsNothingAndSaysToTryLater() {
+        adapter.close();
+
+        assertThat(adapter.send(email("m-10", "a@example.com"))).isInstanceOfSatisfying(DeliveryReceipt.RetryLater.class,
+                retry -> assertThat(retry.reason()).contains("closed"));
+        assertThat(server.received()).isEmpty();
+    }
+
+    @Test
     void noServerIsRetryLaterAgainstTheProvider() throws Exception {
         int closed;
         try (ServerSocket socket = new ServerSocket(0)) {
