@@ -6,6 +6,7 @@
 #
 #   bench/smtp.sh                                # 20,000 messages, 4 sessions, 5 runs
 #   MESSAGES=5000 RUNS=1 bench/smtp.sh           # a quick try
+#   PIPELINING=false bench/smtp.sh               # the adapter without PIPELINING (as before it had it)
 #
 # Needs ../shared/tools/postfix-smtp-tools (it fetches Debian's postfix package once). The measured steps run
 # under flock /tmp/boomerang-bench.lock, so that benchmarks on this machine do not overlap.
@@ -40,7 +41,7 @@ for run in $(seq 1 "$RUNS"); do
     "$1" source -d -s "$2" -m "$3" -F "$4" -f hello@shop.example.com -t customer@example.com -M shop.example.com "127.0.0.1:$5"
     end=$(date +%s.%N); echo "$end - $start" | bc -l' _ "$TOOLS" "$SESSIONS" "$MESSAGES" "$work/message.eml" "$PORT")
   ref_rates+=("$(echo "$MESSAGES / $seconds" | bc -l)")
-  line=$(flock /tmp/boomerang-bench.lock "$JAVA_HOME/bin/java" -Xmx1g -cp "$classpath" \
+  line=$(flock /tmp/boomerang-bench.lock "$JAVA_HOME/bin/java" -Xmx1g -Dmail.smtp.pipelining="${PIPELINING:-true}" -cp "$classpath" \
     dev.boomerang.channel.internal.smtp.SmtpBench send "$PORT" "$MESSAGES" "$SESSIONS")
   ours_rates+=("$(echo "$line" | sed -E 's/.*: ([0-9.]+) messages\/s.*/\1/')")
   echo "run $run: smtp-source ${ref_rates[-1]%.*} msgs/s; adapter: $line"

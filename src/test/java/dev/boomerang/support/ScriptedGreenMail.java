@@ -4,10 +4,13 @@ import com.icegreen.greenmail.Managers;
 import com.icegreen.greenmail.mail.MailAddress;
 import com.icegreen.greenmail.server.AbstractServer;
 import com.icegreen.greenmail.server.ProtocolHandler;
+import com.icegreen.greenmail.smtp.SmtpConnection;
 import com.icegreen.greenmail.smtp.SmtpHandler;
 import com.icegreen.greenmail.smtp.SmtpManager;
 import com.icegreen.greenmail.smtp.SmtpServer;
 import com.icegreen.greenmail.smtp.SmtpState;
+import com.icegreen.greenmail.smtp.commands.AuthCommand;
+import com.icegreen.greenmail.smtp.commands.SmtpCommand;
 import com.icegreen.greenmail.smtp.commands.SmtpCommandRegistry;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -21,8 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * GreenMail, a real SMTP server in the test JVM, taught two things a test of an SMTP client needs: to answer
- * RCPT and the end of DATA as a script says (450, 550, a reply that never comes in time), and to count the
- * connections clients open.
+ * RCPT and the end of DATA as a script says (450, 550, a reply that never comes in time), to count the
+ * connections clients open, and, when asked, to offer PIPELINING (GreenMail reads a command at a time, so it takes
+ * pipelined commands as they come).
  */
 public class ScriptedGreenMail extends GreenMail {
 
@@ -31,6 +35,7 @@ public class ScriptedGreenMail extends GreenMail {
     private final Map<String, String> dataReplies = new ConcurrentHashMap<>();
     private final Map<String, Duration> dataDelays = new ConcurrentHashMap<>();
     private volatile SmtpManager scripted;
+    private volatile boolean pipelining;
 
     public ScriptedGreenMail() {
         super(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
@@ -43,6 +48,12 @@ public class ScriptedGreenMail extends GreenMail {
 
     public int port() {
         return getSmtp().getPort();
+    }
+
+    /** From now on, EHLO offers PIPELINING (RFC 2920). */
+    public ScriptedGreenMail offerPipelining() {
+        pipelining = true;
+        return this;
     }
 
     /** Connections accepted since the start or the last {@link #clearScript()}. */
@@ -95,7 +106,7 @@ public class ScriptedGreenMail extends GreenMail {
                     @Override
                     protected ProtocolHandler createProtocolHandler(Socket socket) {
                         connections.incrementAndGet();
-                        return new SmtpHandler(new SmtpCommandRegistry(), manager(), socket);
+                        return new SmtpHandler(pipelining ? PIPELINING : new SmtpCommandRegistry(), manager(), socket);
                     }
                 });
             }
@@ -139,4 +150,25 @@ public class ScriptedGreenMail extends GreenMail {
         }
         return scripted;
     }
+
+    /** GreenMail's commands, with an EHLO that offers PIPELINING after the server's name (which clients skip). */
+    private static final SmtpCommandRegistry PIPELINING = new SmtpCommandRegistry() {
+
+        private final SmtpCommand ehlo = new SmtpCommand() {
+            @Override
+            public void execute(SmtpConnection conn, SmtpState state, SmtpManager manager, String commandLine) {
+                conn.setHeloName(commandLine.length() > 5 ? commandLine.substring(5).strip() : "");
+                state.clearMessage();
+                conn.send("250-" + conn.getServerGreetingsName());
+                conn.send("250-PIPELINING");
+                conn.send("250-AUTH " + AuthCommand.SUPPORTED_AUTH_MECHANISM);
+                conn.send("250 SMTPUTF8");
+            }
+        };
+
+        @Override
+        public SmtpCommand getCommand(String name) {
+            return "EHLO".equalsIgnoreCase(name) ? ehlo : super.getCommand(name);
+        }
+    };
 }

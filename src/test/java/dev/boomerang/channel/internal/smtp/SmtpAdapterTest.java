@@ -35,9 +35,14 @@ class SmtpAdapterTest {
     ScriptedGreenMail server;
     SmtpAdapter adapter;
 
+    /** The server the tests talk to (a subclass tests the same against one that offers PIPELINING). */
+    ScriptedGreenMail configured(ScriptedGreenMail server) {
+        return server;
+    }
+
     @BeforeEach
     void start() {
-        server = new ScriptedGreenMail();
+        server = configured(new ScriptedGreenMail());
         server.start();
         adapter = adapter(server.port(), Duration.ofSeconds(5), 4);
     }
@@ -239,8 +244,8 @@ class SmtpAdapterTest {
         assertThat(adapter.connectionsOpened()).isEqualTo(2);
     }
 
-    private static ScriptedGreenMail restartedOn(int port) {
-        ScriptedGreenMail again = new ScriptedGreenMail(port);
+    private ScriptedGreenMail restartedOn(int port) {
+        ScriptedGreenMail again = configured(new ScriptedGreenMail(port));
         again.start();
         return again;
     }

@@ -61,7 +61,9 @@ public final class SmtpBench {
         int messages = Integer.parseInt(args[2]);
         int sessions = Integer.parseInt(args[3]);
         ChannelProperties.Smtp settings = new ChannelProperties.Smtp("127.0.0.1", port, null, null, "none", null,
-                Duration.ofSeconds(5), Duration.ofSeconds(30), 100, Duration.ofSeconds(60), null,
+                Duration.ofSeconds(5), Duration.ofSeconds(30), 100, Duration.ofSeconds(60),
+                // PIPELINING=false bench/smtp.sh: the adapter as it was before it pipelined
+                java.util.Map.of(TrackedSmtpTransport.PIPELINING, System.getProperty(TrackedSmtpTransport.PIPELINING, "true")),
                 new ChannelProperties.Limits(0, sessions, Duration.ofSeconds(30), new ChannelProperties.Breaker(10, 5, 50, Duration.ofSeconds(30))));
         try (SmtpAdapter adapter = new SmtpAdapter(settings, MIME, Duration.ofMinutes(15), Clock.systemUTC())) {
             send(adapter, Math.max(2000, messages / 5), sessions, 1_000_000); // warm-up: JIT, pool
