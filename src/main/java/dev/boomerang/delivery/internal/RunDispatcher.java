@@ -13,6 +13,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -173,7 +174,8 @@ class RunDispatcher {
     /**
      * Sends the run's PLANNED messages until the decider is done and none is left, a batch (half a window) at a
      * time: claimed (committed), then sent and recorded on a thread of its own, the order that makes a crash leave
-     * UNKNOWN rows, never a resend. The next batch is read and rendered meanwhile, and claimed once at most one
+     * UNKNOWN rows, never a resend. The next batch is read and rendered meanwhile (from before this one is claimed,
+     * so the render threads have work during the claim), and claimed once at most one
      * batch is still out, so at most a window is ever claimed and unfinished. The rows are read in id order from
      * the last batch on: rows a run's decider commits later always have higher ids, and starting after the
      * batches sent keeps each read off the index entries they left behind. Rendering writes nothing, so it may run
@@ -188,9 +190,10 @@ class RunDispatcher {
         Deque<Future<?>> out = new ArrayDeque<>();
         try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
             long after = 0;
-            List<Ledger.Pending> next = ledger.planned(run.id(), after, batch);
-            Courier.Window rendered = courier.render(sending, next, clock.instant());
+            Future<Batch> ahead = CompletableFuture.completedFuture(batch(sending, run, after, batch));
             while (true) {
+                Batch current = finished(ahead);
+                List<Ledger.Pending> next = current.rows();
                 if (next.isEmpty()) {
                     boolean decided = deciding.isDone();
                     if (decided) {
@@ -199,15 +202,19 @@ class RunDispatcher {
                     else {
                         waitFor(deciding, DECIDER_POLL_MILLIS);
                     }
-                    next = ledger.planned(run.id(), after, batch);
-                    if (next.isEmpty() && decided) {
+                    Batch again = batch(sending, run, after, batch);
+                    if (again.rows().isEmpty() && decided) {
                         break; // everyone decided before this last look, and nothing is left to send
                     }
-                    rendered = courier.render(sending, next, clock.instant());
+                    ahead = CompletableFuture.completedFuture(again);
                     continue;
                 }
                 after = next.getLast().id();
-                Courier.Window mine = rendered.only(Set.copyOf(ledger.claim(next, clock.instant())));
+                // the batch after this one is read and rendered while this one is claimed and waits its turn: the
+                // render threads have work during the claim's round trip (rendering writes nothing, so it may)
+                long from = after;
+                ahead = senders.submit(() -> batch(sending, run, from, batch));
+                Courier.Window mine = current.rendered().only(Set.copyOf(ledger.claim(next, clock.instant())));
                 int taken = next.size();
                 out.add(senders.submit(() -> {
                     try {
@@ -222,8 +229,6 @@ class RunDispatcher {
                     }
                     return null;
                 }));
-                next = ledger.planned(run.id(), after, batch);
-                rendered = courier.render(sending, next, clock.instant());
                 while (out.size() >= batches) {
                     finished(out.removeFirst());
                 }
@@ -232,6 +237,16 @@ class RunDispatcher {
                 finished(out.removeFirst());
             }
         }
+    }
+
+    /** A batch of PLANNED rows and their renders. */
+    private record Batch(List<Ledger.Pending> rows, Courier.Window rendered) {
+    }
+
+    /** The run's next batch of PLANNED rows after the row id {@code after}, rendered. */
+    private Batch batch(Sending sending, RunStore.RunRow run, long after, int size) {
+        List<Ledger.Pending> rows = ledger.planned(run.id(), after, size);
+        return new Batch(rows, courier.render(sending, rows, clock.instant()));
     }
 
     /** Waits up to {@code millis} for the decider; whether it failed is asked once it is done. */
@@ -244,10 +259,10 @@ class RunDispatcher {
         }
     }
 
-    /** Waits for a task (a batch's sending and recording, or the decider); its failure is the run's. */
-    private static void finished(Future<?> task) throws InterruptedException {
+    /** Waits for a task (a batch's sending and recording, its reading and rendering, or the decider); its failure is the run's. */
+    private static <T> T finished(Future<T> task) throws InterruptedException {
         try {
-            task.get();
+            return task.get();
         }
         catch (ExecutionException ex) {
             throw ex.getCause() instanceof RuntimeException runtime ? runtime

@@ -36,6 +36,8 @@ import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 public class ThymeleafMessageTemplates implements MessageTemplates {
 
     private static final Pattern TITLE = Pattern.compile("<title[^>]*>(.*?)</title>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /** Compiled once: {@code String.replaceAll} compiles its pattern on every call, every email's subject. */
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     /** The application context templates see: none of Boomerang's beans (no {@code @bean} in an expression). */
     private static final GenericApplicationContext NO_BEANS = new GenericApplicationContext();
@@ -205,7 +207,7 @@ public class ThymeleafMessageTemplates implements MessageTemplates {
 
     private String subject(String html, String template) {
         Matcher title = TITLE.matcher(html);
-        String subject = title.find() ? HtmlUtils.htmlUnescape(title.group(1)).replaceAll("\\s+", " ").strip() : "";
+        String subject = title.find() ? SPACES.matcher(HtmlUtils.htmlUnescape(title.group(1))).replaceAll(" ").strip() : "";
         if (subject.isEmpty()) {
             throw new TemplateException(root.resolve(template).resolve(TemplateCatalog.EMAIL_HTML)
                     + ": the subject (the <title> of the email) is empty");
