@@ -13,20 +13,25 @@ import javax.net.SocketFactory;
  * delayed acknowledgement of the body, about 40 ms a message (measured into smtp-sink: 85 messages/s with Nagle,
  * see BENCHMARKS.md without). With Nagle off every flush is a packet, so {@link TrackedSmtpTransport} holds the
  * writes of a pipelined envelope (MAIL, RCPT, DATA) and of a message's data and end, and sends each group as one
- * write when it reads the server's answer to it. One factory per connection: it keeps the socket it made.
+ * write when it reads the server's answer to it. A transport learns its socket from the factory right after it
+ * connected, on the same thread ({@link #takeMade}): one factory (and one Jakarta Mail session) serves every
+ * connection, since a session per connection reads every jar's mail providers again (measured: a fifth of the SMTP
+ * threads' CPU with a connection every 100 messages).
  */
 final class NoDelaySockets extends SocketFactory {
 
-    private volatile HeldSocket made;
+    private final ThreadLocal<HeldSocket> made = new ThreadLocal<>();
 
-    /** The socket this factory made last (its connection's), or null before it made one. */
-    HeldSocket socket() {
-        return made;
+    /** The socket this factory made last on this thread, or null; forgotten here once taken. */
+    HeldSocket takeMade() {
+        HeldSocket socket = made.get();
+        made.remove();
+        return socket;
     }
 
     private Socket made(HeldSocket socket) throws IOException {
         socket.setTcpNoDelay(true);
-        made = socket;
+        made.set(socket);
         return socket;
     }
 

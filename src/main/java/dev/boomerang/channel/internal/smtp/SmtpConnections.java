@@ -37,7 +37,7 @@ final class SmtpConnections implements AutoCloseable {
         this.pool = new GenericObjectPool<>(new BasePooledObjectFactory<>() {
             @Override
             public TrackedSmtpTransport create() throws MessagingException {
-                TrackedSmtpTransport transport = TrackedSmtpTransport.create(session, server);
+                TrackedSmtpTransport transport = new TrackedSmtpTransport(session, server);
                 transport.connect(server.getHost(), server.getPort(), server.getUsername(), server.getPassword());
                 return transport;
             }

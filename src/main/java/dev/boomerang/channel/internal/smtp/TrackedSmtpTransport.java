@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
@@ -36,6 +35,8 @@ final class TrackedSmtpTransport extends SMTPTransport {
 
     private final NoDelaySockets sockets;
     private final boolean pipeliningAllowed;
+    /** The connection's socket, when the session's factory is {@link NoDelaySockets}: its writes can be held. */
+    private NoDelaySockets.HeldSocket socket;
     /** The envelope commands sent whose answers are not read yet (they are read when DATA's is). */
     private final List<String> unanswered = new ArrayList<>(3);
     private volatile boolean dataEnded;
@@ -44,26 +45,24 @@ final class TrackedSmtpTransport extends SMTPTransport {
     private Address[] recipients;
     private String lastCommand;
 
-    private TrackedSmtpTransport(Session session, URLName url, NoDelaySockets sockets) {
+    TrackedSmtpTransport(Session session, URLName url) {
         super(session, url, url.getProtocol(), "smtps".equals(url.getProtocol()));
-        this.sockets = sockets;
+        // the operator's properties may name another factory: then nothing is held, answers are only deferred
+        this.sockets = session.getProperties().get("mail.smtp.socketFactory") instanceof NoDelaySockets ours ? ours : null;
         this.pipeliningAllowed = !"false".equalsIgnoreCase(session.getProperty(PIPELINING))
                 && parsedInt(session.getProperty("mail." + url.getProtocol() + ".chunksize")) <= 0;
     }
 
-    /**
-     * A transport for one connection: its own session with its own socket factory, which keeps the connection's
-     * socket (unless the operator's properties name another factory: then nothing is held, only answers deferred).
-     */
-    static TrackedSmtpTransport create(Session shared, URLName url) {
-        Properties properties = new Properties();
-        properties.putAll(shared.getProperties());
-        NoDelaySockets sockets = null;
-        if (properties.get("mail.smtp.socketFactory") instanceof NoDelaySockets) {
-            sockets = new NoDelaySockets();
-            properties.put("mail.smtp.socketFactory", sockets);
+    @Override
+    protected synchronized boolean protocolConnect(String host, int port, String user, String password)
+            throws MessagingException {
+        try {
+            return super.protocolConnect(host, port, user, password);
         }
-        return new TrackedSmtpTransport(Session.getInstance(properties), url, sockets);
+        finally {
+            // the socket the factory made for this connection, on this thread (null for smtps, made by another)
+            socket = sockets == null ? null : sockets.takeMade();
+        }
     }
 
     @Override
@@ -187,7 +186,6 @@ final class TrackedSmtpTransport extends SMTPTransport {
     }
 
     private NoDelaySockets.HeldOutput held() {
-        NoDelaySockets.HeldSocket socket = sockets == null ? null : sockets.socket();
         return socket == null ? null : socket.held();
     }
 
