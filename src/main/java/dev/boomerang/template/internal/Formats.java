@@ -13,11 +13,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
- * Amounts and dates as one customer reads them. Not thread-safe (NumberFormat is not): one per model built.
+ * Amounts and dates as one customer reads them. Not thread-safe (NumberFormat is not): one per model built, each
+ * with clones of formats made once per locale and currency (making one per model was a tenth of the CPU spent
+ * building models in a campaign: JFR's CPU-time sampler, bench/campaign.sh).
  */
 final class Formats {
+
+    /** Made formats kept at most: a customer's locale is a store's input, and a hostile one could be anything. */
+    private static final int KEPT = 1000;
+    private static final Map<List<Object>, NumberFormat> CURRENCY_FORMATS = new ConcurrentHashMap<>();
+    private static final Map<Locale, DateTimeFormatter> DATE_FORMATS = new ConcurrentHashMap<>();
 
     private final Locale locale;
     private final ZoneId zone;
@@ -27,7 +36,7 @@ final class Formats {
     Formats(Locale locale, ZoneId zone) {
         this.locale = locale;
         this.zone = zone;
-        this.dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+        this.dates = kept(DATE_FORMATS, locale, () -> DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale));
     }
 
     /** The locale a customer is written to in: theirs when the store writes in its language, else the default. */
@@ -58,17 +67,33 @@ final class Formats {
         if (amount == null) {
             return null;
         }
-        NumberFormat format = currencies.computeIfAbsent(currency, c -> {
-            NumberFormat f = NumberFormat.getCurrencyInstance(locale);
-            try {
-                f.setCurrency(Currency.getInstance(c));
-            }
-            catch (IllegalArgumentException unknownCurrency) {
-                // an unknown code prints with the locale's own symbol; ingest validates ISO 4217 anyway
-            }
-            return f;
-        });
+        NumberFormat format = currencies.computeIfAbsent(currency,
+                c -> (NumberFormat) kept(CURRENCY_FORMATS, List.of(locale, c), () -> currencyFormat(locale, c)).clone());
         return new MessageModel.Money(amount, currency, format.format(amount));
+    }
+
+    private static NumberFormat currencyFormat(Locale locale, String currency) {
+        NumberFormat f = NumberFormat.getCurrencyInstance(locale);
+        try {
+            f.setCurrency(Currency.getInstance(currency));
+        }
+        catch (IllegalArgumentException unknownCurrency) {
+            // an unknown code prints with the locale's own symbol; ingest validates ISO 4217 anyway
+        }
+        f.format(BigDecimal.ONE); // whatever it sets up lazily is set up before it is shared (only cloned, then)
+        return f;
+    }
+
+    /** The value kept for a key, made and kept on first use while fewer than {@link #KEPT} are kept. */
+    private static <K, V> V kept(Map<K, V> kept, K key, Supplier<V> make) {
+        V value = kept.get(key);
+        if (value == null) {
+            value = make.get();
+            if (kept.size() < KEPT) {
+                kept.putIfAbsent(key, value);
+            }
+        }
+        return value;
     }
 
     /** The day an instant falls on for the customer. */
