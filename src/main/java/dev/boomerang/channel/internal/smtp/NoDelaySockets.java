@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import javax.net.SocketFactory;
 
@@ -42,31 +43,31 @@ final class NoDelaySockets extends SocketFactory {
 
     @Override
     public Socket createSocket(String host, int port) throws IOException {
-        HeldSocket socket = new HeldSocket();
-        socket.connect(new java.net.InetSocketAddress(host, port));
-        return made(socket);
+        return connected(new InetSocketAddress(host, port), null);
     }
 
     @Override
     public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-        HeldSocket socket = new HeldSocket();
-        socket.bind(new java.net.InetSocketAddress(localHost, localPort));
-        socket.connect(new java.net.InetSocketAddress(host, port));
-        return made(socket);
+        return connected(new InetSocketAddress(host, port), new InetSocketAddress(localHost, localPort));
     }
 
     @Override
     public Socket createSocket(InetAddress host, int port) throws IOException {
-        HeldSocket socket = new HeldSocket();
-        socket.connect(new java.net.InetSocketAddress(host, port));
-        return made(socket);
+        return connected(new InetSocketAddress(host, port), null);
     }
 
     @Override
     public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+        return connected(new InetSocketAddress(address, port), new InetSocketAddress(localAddress, localPort));
+    }
+
+    /** The connected variants, which Jakarta Mail does not use (it connects an unconnected socket itself). */
+    private Socket connected(InetSocketAddress remote, InetSocketAddress local) throws IOException {
         HeldSocket socket = new HeldSocket();
-        socket.bind(new java.net.InetSocketAddress(localAddress, localPort));
-        socket.connect(new java.net.InetSocketAddress(address, port));
+        if (local != null) {
+            socket.bind(local);
+        }
+        socket.connect(remote);
         return made(socket);
     }
 

@@ -132,7 +132,7 @@ final class TrackedSmtpTransport extends SMTPTransport {
         for (String command : unanswered) {
             int code = super.readServerResponse();
             String answer = getLastServerResponse();
-            boolean mail = command.regionMatches(true, 0, "MAIL FROM:", 0, 10);
+            boolean mail = isMail(command);
             if (refused == null && (mail ? code != 250 : code < 200 || code > 299)) {
                 refused = mail ? new SMTPSendFailedException(command, code, answer, null, null, recipients, null)
                         : new SendFailedException("Invalid Addresses", new SMTPAddressFailedException(
@@ -157,8 +157,11 @@ final class TrackedSmtpTransport extends SMTPTransport {
     }
 
     private static boolean isEnvelope(String command) {
-        return command != null && (command.regionMatches(true, 0, "MAIL FROM:", 0, 10)
-                || command.regionMatches(true, 0, "RCPT TO:", 0, 8));
+        return command != null && (isMail(command) || command.regionMatches(true, 0, "RCPT TO:", 0, 8));
+    }
+
+    private static boolean isMail(String command) {
+        return command.regionMatches(true, 0, "MAIL FROM:", 0, 10);
     }
 
     private InternetAddress recipient(int index) throws MessagingException {
